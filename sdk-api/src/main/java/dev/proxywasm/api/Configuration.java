@@ -1,0 +1,51 @@
+package dev.proxywasm.api;
+
+import dev.proxywasm.api.abi.BufferType;
+import dev.proxywasm.spi.HostBinding;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The plugin's (or VM's) configuration as the host passed it: for Istio's {@code WasmPlugin} the
+ * {@code pluginConfig} as JSON text, for Envoy the {@code configuration} value. Read once when the
+ * plugin starts.
+ */
+public final class Configuration {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final byte[] bytes;
+
+    private Configuration(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    /** Reads {@code size} bytes of configuration {@code type} from the host. */
+    public static Configuration read(BufferType type, int size) {
+        byte[] bytes = size <= 0 ? null : HostBinding.host().getBufferBytes(type.code(), 0, size);
+        return new Configuration(bytes == null ? EMPTY : bytes);
+    }
+
+    /** A configuration with these bytes, for tests. */
+    public static Configuration of(byte[] bytes) {
+        return new Configuration(bytes.clone());
+    }
+
+    /** Whether the host passed no configuration at all. */
+    public boolean isEmpty() {
+        return bytes.length == 0;
+    }
+
+    /** The length in bytes. */
+    public int size() {
+        return bytes.length;
+    }
+
+    /** A copy of the bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** The bytes decoded as UTF-8 (invalid sequences become U+FFFD). */
+    public String text() {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.proxywasm.api;
+
+import dev.proxywasm.api.abi.MapType;
+import dev.proxywasm.spi.HeaderPairs;
+import dev.proxywasm.spi.HostBinding;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * One header map of the current stream: request or response headers or trailers, gRPC metadata,
+ * or an HTTP call's response headers. A view: every method is a host call, nothing is cached.
+ *
+ * <p>Envoy lets a map be read and written only inside its own callback (or while that direction is
+ * paused); copy what later callbacks need into the stream's state. Names are lower-case in Envoy;
+ * {@link #replace} changes the first occurrence or appends, {@link #remove} removes every one.
+ */
+public final class Headers {
+    private static final Headers[] BY_TYPE = new Headers[MapType.values().length];
+
+    static {
+        for (MapType type : MapType.values()) {
+            BY_TYPE[type.code()] = new Headers(type);
+        }
+    }
+
+    private final MapType type;
+
+    private Headers(MapType type) {
+        this.type = type;
+    }
+
+    /** The view of {@code type}. */
+    public static Headers of(MapType type) {
+        return BY_TYPE[type.code()];
+    }
+
+    /** Which map this view reads and writes. */
+    public MapType type() {
+        return type;
+    }
+
+    /** The first value of {@code name}, or {@code null} if the header is absent. */
+    public String get(String name) {
+        byte[] value = HostBinding.host().getHeaderMapValue(type.code(), utf8(name));
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code name} is present. */
+    public boolean contains(String name) {
+        return HostBinding.host().getHeaderMapValue(type.code(), utf8(name)) != null;
+    }
+
+    /** Adds a value, keeping existing ones. */
+    public void add(String name, String value) {
+        HostBinding.host().addHeaderMapValue(type.code(), utf8(name), utf8(value));
+    }
+
+    /** Sets {@code name} to {@code value}: replaces the first occurrence, or adds it. */
+    public void replace(String name, String value) {
+        HostBinding.host().replaceHeaderMapValue(type.code(), utf8(name), utf8(value));
+    }
+
+    /** Removes every occurrence of {@code name}. */
+    public void remove(String name) {
+        HostBinding.host().removeHeaderMapValue(type.code(), utf8(name));
+    }
+
+    /** Every header, in the host's order. */
+    public List<Header> all() {
+        return HeaderPairs.decode(HostBinding.host().getHeaderMapPairs(type.code()));
+    }
+
+    /** Replaces the whole map with {@code headers}. */
+    public void setAll(List<Header> headers) {
+        HostBinding.host().setHeaderMapPairs(type.code(), HeaderPairs.encode(headers));
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.proxywasm.api;
+
+import dev.proxywasm.api.abi.LogLevel;
+import dev.proxywasm.spi.HostBinding;
+import java.nio.charset.StandardCharsets;
+
+/** Writes to the host's log (Envoy's {@code wasm} logger). */
+public final class Log {
+    private Log() {}
+
+    /** Logs at {@code level}. */
+    public static void log(LogLevel level, String message) {
+        HostBinding.host().log(level.code(), String.valueOf(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Logs at trace level. */
+    public static void trace(String message) {
+        log(LogLevel.TRACE, message);
+    }
+
+    /** Logs at debug level. */
+    public static void debug(String message) {
+        log(LogLevel.DEBUG, message);
+    }
+
+    /** Logs at info level. */
+    public static void info(String message) {
+        log(LogLevel.INFO, message);
+    }
+
+    /** Logs at warn level. */
+    public static void warn(String message) {
+        log(LogLevel.WARN, message);
+    }
+
+    /** Logs at error level. */
+    public static void error(String message) {
+        log(LogLevel.ERROR, message);
+    }
+
+    /** Logs at critical level: use it for the one line that says why the plugin cannot start. */
+    public static void critical(String message) {
+        log(LogLevel.CRITICAL, message);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.proxywasm.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Called for each chunk of the request body ({@code proxy_on_request_body}).
+ *
+ * <p>Parameters, injected by type: {@link Body} (the request body buffered so far),
+ * {@link HttpStream}, {@code int} (total bytes buffered so far, not the chunk size),
+ * {@code boolean} (end of stream). Returns {@link Action} or {@code void}; {@link Action#PAUSE}
+ * buffers the body until a later chunk continues.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.CLASS)
+public @interface OnRequestBody {}

@@ -1,0 +1,16 @@
+package dev.proxywasm.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Called with the response trailers ({@code proxy_on_response_trailers}).
+ *
+ * <p>Parameters, injected by type: {@link Headers} (the response trailers), {@link HttpStream},
+ * {@code int} (number of trailers). Returns {@link Action} or {@code void}.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.CLASS)
+public @interface OnResponseTrailers {}

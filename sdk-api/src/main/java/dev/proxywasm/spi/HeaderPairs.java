@@ -1,0 +1,81 @@
+package dev.proxywasm.spi;
+
+import dev.proxywasm.api.Header;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ABI's serialised header map: a little-endian u32 count, a (key length, value length) u32 pair
+ * per entry, then every key and value each followed by a NUL byte.
+ */
+public final class HeaderPairs {
+    private static final byte[] EMPTY = {0, 0, 0, 0};
+
+    private HeaderPairs() {}
+
+    /** Serialises {@code headers}, names and values as UTF-8. */
+    public static byte[] encode(List<Header> headers) {
+        int n = headers.size();
+        if (n == 0) {
+            return EMPTY.clone();
+        }
+        byte[][] parts = new byte[n * 2][];
+        int size = 4 + 8 * n;
+        for (int i = 0; i < n; i++) {
+            Header h = headers.get(i);
+            parts[2 * i] = h.name().getBytes(StandardCharsets.UTF_8);
+            parts[2 * i + 1] = h.value().getBytes(StandardCharsets.UTF_8);
+            size += parts[2 * i].length + parts[2 * i + 1].length + 2;
+        }
+        byte[] out = new byte[size];
+        putInt(out, 0, n);
+        int pos = 4 + 8 * n;
+        for (int i = 0; i < 2 * n; i++) {
+            putInt(out, 4 + 4 * i, parts[i].length);
+            System.arraycopy(parts[i], 0, out, pos, parts[i].length);
+            pos += parts[i].length + 1;
+        }
+        return out;
+    }
+
+    /**
+     * Parses serialised pairs; {@code null} or empty input is an empty list. Invalid UTF-8 becomes
+     * U+FFFD. Throws {@link IllegalArgumentException} if the lengths run past the data.
+     */
+    public static List<Header> decode(byte[] data) {
+        if (data == null || data.length < 4) {
+            return new ArrayList<>(0);
+        }
+        int n = getInt(data, 0);
+        if (n < 0 || n > (data.length - 4) / 8) {
+            throw new IllegalArgumentException("header map claims " + n + " pairs in " + data.length + " bytes");
+        }
+        List<Header> headers = new ArrayList<>(n);
+        int pos = 4 + 8 * n;
+        for (int i = 0; i < n; i++) {
+            int keyLength = getInt(data, 4 + 8 * i);
+            int valueLength = getInt(data, 8 + 8 * i);
+            if (keyLength < 0 || valueLength < 0 || (long) pos + keyLength + valueLength + 2 > data.length) {
+                throw new IllegalArgumentException("header map pair " + i + " runs past the data");
+            }
+            String key = new String(data, pos, keyLength, StandardCharsets.UTF_8);
+            pos += keyLength + 1;
+            String value = new String(data, pos, valueLength, StandardCharsets.UTF_8);
+            pos += valueLength + 1;
+            headers.add(new Header(key, value));
+        }
+        return headers;
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
+    }
+}

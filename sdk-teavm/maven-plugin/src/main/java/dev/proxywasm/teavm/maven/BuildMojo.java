@@ -1,0 +1,144 @@
+package dev.proxywasm.teavm.maven;
+
+import dev.proxywasm.teavm.validator.ValidationReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+import org.teavm.vm.TeaVMOptimizationLevel;
+
+/**
+ * Compiles the plugin to {@code target/<artifactId>.wasm} right after {@code compile}, so tests can
+ * load the module, and fails the build if Envoy would refuse it.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PROCESS_CLASSES,
+        requiresDependencyResolution = ResolutionScope.COMPILE, threadSafe = true)
+public final class BuildMojo extends AbstractMojo {
+    /** Where the module is written. */
+    @Parameter(property = "proxywasm.output", defaultValue = "${project.build.directory}/${project.artifactId}.wasm")
+    private File output;
+
+    /** Initial heap in MiB. */
+    @Parameter(property = "proxywasm.minHeapMiB", defaultValue = "4")
+    private int minHeapMiB;
+
+    /** Maximum heap in MiB: the linear memory limit of the plugin in each Envoy worker. */
+    @Parameter(property = "proxywasm.maxHeapMiB", defaultValue = "128")
+    private int maxHeapMiB;
+
+    /** TeaVM optimisation level: SIMPLE, ADVANCED (smallest) or FULL. */
+    @Parameter(property = "proxywasm.optimization", defaultValue = "ADVANCED")
+    private String optimization;
+
+    /** The class TeaVM starts from; by default the glue the annotation processor generated. */
+    @Parameter(property = "proxywasm.mainClass")
+    private String mainClass;
+
+    /** Skips the WebAssembly build. */
+    @Parameter(property = "proxywasm.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("proxy-wasm build skipped");
+            return;
+        }
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        String main = mainClass != null && !mainClass.isBlank() ? mainClass : readMainClass(classes);
+        Path target = Path.of(project.getBuild().getDirectory());
+        WasmBuild build = new WasmBuild(classPath(), main, output.toPath(), target.resolve("proxy-wasm"))
+                .heap(minHeapMiB, maxHeapMiB)
+                .optimization(TeaVMOptimizationLevel.valueOf(optimization.toUpperCase(Locale.ROOT)));
+        getLog().info("Compiling " + main + " to WebAssembly with TeaVM (WASI)...");
+        long started = System.nanoTime();
+        WasmBuild.Result result;
+        try {
+            result = build.run(line -> getLog().warn(line));
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("proxy-wasm build failed: " + e, e);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        if (!result.compileErrors().isEmpty()) {
+            result.compileErrors().forEach(getLog()::error);
+            throw new MojoFailureException("TeaVM could not compile the plugin; see the errors above");
+        }
+        report(result.report(), result.module().length, millis);
+        if (result.report().hasErrors()) {
+            throw new MojoFailureException(output.getName() + " would not load in Envoy:\n  "
+                    + String.join("\n  ", result.report().errors()));
+        }
+        projectHelper.attachArtifact(project, "wasm", null, output);
+    }
+
+    private void report(ValidationReport report, int size, long millis) {
+        getLog().info(String.format(Locale.ROOT, "Wrote %s (%,d bytes) in %.1f s", relative(output.toPath()), size,
+                millis / 1000.0));
+        getLog().info("Imports: " + String.join(", ", names(report.imports())));
+        if (getLog().isDebugEnabled()) {
+            report.exports().forEach(e -> getLog().debug("export " + e));
+        }
+        report.warnings().forEach(getLog()::warn);
+    }
+
+    private static List<String> names(List<String> entries) {
+        List<String> names = new ArrayList<>();
+        for (String entry : entries) {
+            int space = entry.indexOf(' ');
+            names.add(space < 0 ? entry : entry.substring(0, space));
+        }
+        return names;
+    }
+
+    private String relative(Path path) {
+        Path base = project.getBasedir().toPath();
+        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
+    }
+
+    private List<File> classPath() throws MojoExecutionException {
+        try {
+            List<File> files = new ArrayList<>();
+            for (String element : project.getCompileClasspathElements()) {
+                files.add(new File(element));
+            }
+            return files;
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("cannot resolve the compile classpath", e);
+        }
+    }
+
+    private static String readMainClass(Path classes) throws MojoFailureException {
+        Path resource = classes.resolve("META-INF/proxy-wasm/main-class");
+        if (!Files.isRegularFile(resource)) {
+            throw new MojoFailureException("no @ProxyWasmPlugin class was compiled: " + resource + " is missing."
+                    + " Annotate the plugin class with @dev.proxywasm.api.ProxyWasmPlugin and depend on"
+                    + " dev.proxywasm:sdk-teavm, whose annotation processor generates the exports.");
+        }
+        try {
+            return Files.readString(resource, StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new MojoFailureException("cannot read " + resource + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.proxywasm.teavm.maven;
+
+import dev.proxywasm.teavm.validator.Problem;
+import dev.proxywasm.teavm.validator.ValidationReport;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.teavm.callgraph.CallGraph;
+import org.teavm.callgraph.CallGraphNode;
+import org.teavm.callgraph.CallSite;
+import org.teavm.model.MethodDescriptor;
+import org.teavm.model.MethodReference;
+import org.teavm.model.TextLocation;
+import org.teavm.model.ValueType;
+
+/**
+ * Adds to each forbidden-import error the plugin methods that lead to it, found in TeaVM's call
+ * graph: "called from com.example.Plugin.angle (Plugin.java:12)".
+ */
+final class CallerHints {
+    private static final Pattern IMPORT = Pattern.compile("^imports (teavmMath|teavm)\\.(\\w+),");
+    private static final int MAX_CALLERS = 3;
+
+    private CallerHints() {}
+
+    static ValidationReport explain(ValidationReport report, CallGraph graph) {
+        if (graph == null) {
+            return report;
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Problem problem : report.problems()) {
+            Matcher m = IMPORT.matcher(problem.message());
+            Set<String> callers = m.find() ? callers(graph, m.group(1), m.group(2)) : Set.of();
+            problems.add(callers.isEmpty() ? problem : new Problem(problem.severity(),
+                    problem.message() + "; called from " + String.join(", ", callers)));
+        }
+        return new ValidationReport(List.copyOf(problems), report.imports(), report.exports());
+    }
+
+    private static Set<String> callers(CallGraph graph, String module, String name) {
+        Set<String> found = new LinkedHashSet<>();
+        for (MethodReference target : candidates(module, name)) {
+            CallGraphNode node = graph.getNode(target);
+            if (node != null) {
+                collectUserCallers(node, found);
+            }
+        }
+        return found;
+    }
+
+    private static List<MethodReference> candidates(String module, String name) {
+        List<MethodReference> refs = new ArrayList<>();
+        if (module.equals("teavmMath")) {
+            for (String cls : List.of("java.lang.Math", "java.lang.StrictMath")) {
+                refs.add(new MethodReference(cls, new MethodDescriptor(name, ValueType.DOUBLE, ValueType.DOUBLE)));
+                refs.add(new MethodReference(cls, new MethodDescriptor(name, ValueType.DOUBLE, ValueType.DOUBLE,
+                        ValueType.DOUBLE)));
+                refs.add(new MethodReference(cls, new MethodDescriptor(name, ValueType.FLOAT, ValueType.FLOAT)));
+            }
+        } else if (name.equals("nanoTime") || name.equals("currentTimeMillis")) {
+            refs.add(new MethodReference("java.lang.System", new MethodDescriptor(name, ValueType.LONG)));
+        }
+        return refs;
+    }
+
+    /** Walks up the call graph to the first methods outside the JDK and TeaVM. */
+    private static void collectUserCallers(CallGraphNode start, Set<String> found) {
+        Deque<CallGraphNode> queue = new ArrayDeque<>();
+        Set<MethodReference> visited = new HashSet<>();
+        queue.add(start);
+        while (!queue.isEmpty() && found.size() < MAX_CALLERS) {
+            CallGraphNode node = queue.poll();
+            if (!visited.add(node.getMethod())) {
+                continue;
+            }
+            for (CallSite site : node.getCallerCallSites()) {
+                for (CallGraphNode caller : site.getCallers()) {
+                    String cls = caller.getMethod().getClassName();
+                    if (cls.startsWith("java.") || cls.startsWith("org.teavm.")) {
+                        queue.add(caller);
+                    } else {
+                        found.add(describe(caller, site));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(CallGraphNode caller, CallSite site) {
+        MethodReference method = caller.getMethod();
+        StringBuilder sb = new StringBuilder(method.getClassName()).append('.').append(method.getName());
+        for (TextLocation location : site.getLocations(caller)) {
+            if (location != null && location.getFileName() != null) {
+                String file = location.getFileName();
+                sb.append(" (").append(file.substring(file.lastIndexOf('/') + 1)).append(':')
+                        .append(location.getLine()).append(')');
+                break;
+            }
+        }
+        return sb.toString();
+    }
+}

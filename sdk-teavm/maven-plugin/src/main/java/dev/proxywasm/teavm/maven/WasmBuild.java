@@ -1,0 +1,124 @@
+package dev.proxywasm.teavm.maven;
+
+import dev.proxywasm.teavm.validator.ExportStripper;
+import dev.proxywasm.teavm.validator.ModuleValidator;
+import dev.proxywasm.teavm.validator.ValidationReport;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.teavm.diagnostics.Problem;
+import org.teavm.tooling.TeaVMTargetType;
+import org.teavm.tooling.TeaVMTool;
+import org.teavm.tooling.TeaVMToolException;
+import org.teavm.vm.TeaVMOptimizationLevel;
+
+/**
+ * Turns compiled plugin classes into a checked proxy-wasm module: TeaVM 0.13.1 with the WASI
+ * target, then {@code _start}/{@code start} removed, then {@link ModuleValidator}. Independent of
+ * Maven so tests can drive it directly.
+ */
+public final class WasmBuild {
+    /** Exports TeaVM adds that a proxy-wasm host must never call. */
+    static final Set<String> COMMAND_EXPORTS = Set.of("_start", "start");
+
+    private final List<File> classPath;
+    private final String mainClass;
+    private final Path output;
+    private final Path workDirectory;
+    private int minHeapMiB = 4;
+    private int maxHeapMiB = 128;
+    private TeaVMOptimizationLevel optimization = TeaVMOptimizationLevel.ADVANCED;
+
+    /**
+     * @param classPath the plugin's classes and its compile dependencies
+     * @param mainClass the generated glue class (see {@code META-INF/proxy-wasm/main-class})
+     * @param output where the checked module goes
+     * @param workDirectory where TeaVM writes its raw output
+     */
+    public WasmBuild(List<File> classPath, String mainClass, Path output, Path workDirectory) {
+        this.classPath = List.copyOf(classPath);
+        this.mainClass = mainClass;
+        this.output = output;
+        this.workDirectory = workDirectory;
+    }
+
+    /** Initial and maximum heap in MiB; the maximum becomes the memory's limit in every Envoy worker. */
+    public WasmBuild heap(int minMiB, int maxMiB) {
+        this.minHeapMiB = minMiB;
+        this.maxHeapMiB = maxMiB;
+        return this;
+    }
+
+    /** TeaVM's optimisation level; ADVANCED gives the smallest modules. */
+    public WasmBuild optimization(TeaVMOptimizationLevel level) {
+        this.optimization = level;
+        return this;
+    }
+
+    /** The outcome: the module's bytes, TeaVM's severe problems, and the validation report. */
+    public record Result(byte[] module, List<String> compileErrors, ValidationReport report) {
+        public boolean ok() {
+            return compileErrors.isEmpty() && !report.hasErrors();
+        }
+    }
+
+    /** Compiles, strips and validates; {@code log} receives progress lines. */
+    public Result run(Consumer<String> log) throws IOException {
+        Files.createDirectories(workDirectory);
+        String rawName = "raw.wasm";
+        TeaVMTool tool = new TeaVMTool();
+        tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_WASI);
+        tool.setMainClass(mainClass);
+        tool.setTargetDirectory(workDirectory.toFile());
+        tool.setTargetFileName(rawName);
+        tool.setOptimizationLevel(optimization);
+        tool.setObfuscated(!Boolean.getBoolean("proxywasm.debugNames"));
+        tool.setMinHeapSize(minHeapMiB * 1024 * 1024);
+        tool.setMaxHeapSize(maxHeapMiB * 1024 * 1024);
+        tool.setLog(new QuietToolLog(log));
+        List<String> compileErrors = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader(urls(classPath), WasmBuild.class.getClassLoader())) {
+            tool.setClassLoader(loader);
+            tool.generate();
+        } catch (TeaVMToolException e) {
+            compileErrors.add("TeaVM failed: " + e.getMessage());
+            return new Result(new byte[0], compileErrors, emptyReport());
+        }
+        for (Problem problem : tool.getProblemProvider().getSevereProblems()) {
+            compileErrors.add(ProblemText.describe(problem));
+        }
+        if (!compileErrors.isEmpty()) {
+            return new Result(new byte[0], compileErrors, emptyReport());
+        }
+        byte[] raw = Files.readAllBytes(workDirectory.resolve(rawName));
+        byte[] module = ExportStripper.strip(raw, COMMAND_EXPORTS);
+        ValidationReport report = ModuleValidator.validate(module);
+        if (report.hasErrors()) {
+            report = CallerHints.explain(report, tool.getDependencyInfo().getCallGraph());
+        }
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.write(output, module);
+        return new Result(module, List.of(), report);
+    }
+
+    private static ValidationReport emptyReport() {
+        return new ValidationReport(List.of(), List.of(), List.of());
+    }
+
+    private static URL[] urls(List<File> files) throws MalformedURLException {
+        URL[] urls = new URL[files.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = files.get(i).toURI().toURL();
+        }
+        return urls;
+    }
+
+}

@@ -1,0 +1,279 @@
+package dev.proxywasm.teavm.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.proxywasm.teavm.processor.PluginModel.Handler;
+import java.io.IOException;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Writes the export class for a {@link PluginModel}. The only class that touches JavaPoet. Every
+ * export is a one-liner into the plugin or the runtime, wrapped so that no {@link Throwable} leaves
+ * it: an escaping exception would trap the VM.
+ */
+final class GlueWriter {
+    private static final String RUNTIME = "dev.proxywasm.teavm";
+    private static final ClassName EXPORT = ClassName.get("org.teavm.interop", "Export");
+    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName GUEST_MEMORY = ClassName.get(RUNTIME + ".memory", "GuestMemory");
+    private static final ClassName CONTEXTS = ClassName.get(RUNTIME + ".glue", "Contexts");
+    private static final ClassName GUARD = ClassName.get(RUNTIME + ".glue", "Guard");
+    private static final ClassName WASM_HOST = ClassName.get(RUNTIME + ".host", "WasmHost");
+    private static final ClassName CALLBACK_CONTEXT = ClassName.get("dev.proxywasm.spi", "CallbackContext");
+    private static final ClassName HEADERS = ClassName.get(Callback.API, "Headers");
+    private static final ClassName BODY = ClassName.get(Callback.API, "Body");
+    private static final ClassName HTTP_STREAM = ClassName.get(Callback.API, "HttpStream");
+    private static final ClassName CONFIGURATION = ClassName.get(Callback.API, "Configuration");
+    private static final ClassName MAP_TYPE = ClassName.get(Callback.API + ".abi", "MapType");
+    private static final ClassName BUFFER_TYPE = ClassName.get(Callback.API + ".abi", "BufferType");
+
+    private final PluginModel model;
+    private final ClassName plugin;
+    private final ClassName streamState;
+
+    GlueWriter(PluginModel model) {
+        this.model = model;
+        this.plugin = ClassName.get(model.plugin());
+        this.streamState = model.stream() == null ? plugin : ClassName.get(model.stream());
+    }
+
+    /** {@code com.example.MyPlugin_ProxyWasm} for {@code com.example.MyPlugin}. */
+    static String glueName(TypeElement plugin) {
+        String packageName = packageOf(plugin);
+        return packageName.isEmpty() ? simpleGlueName(plugin) : packageName + "." + simpleGlueName(plugin);
+    }
+
+    private static String simpleGlueName(TypeElement plugin) {
+        StringBuilder name = new StringBuilder(plugin.getSimpleName());
+        for (Element e = plugin.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            name.insert(0, e.getSimpleName() + "_");
+        }
+        return name + "_ProxyWasm";
+    }
+
+    private static String packageOf(Element element) {
+        Element e = element;
+        while (!(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        return ((PackageElement) e).getQualifiedName().toString();
+    }
+
+    void write(Filer filer) throws IOException {
+        TypeSpec.Builder type = TypeSpec.classBuilder(simpleGlueName(model.plugin()))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addOriginatingElement(model.plugin())
+                .addAnnotation(AnnotationSpec.builder(GENERATED)
+                        .addMember("value", "$S", GlueProcessor.class.getName()).build())
+                .addJavadoc("The proxy-wasm exports of {@link $T}, generated at compile time.\n", plugin)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("main")
+                        .addJavadoc("TeaVM's entry point; the host never runs it.\n")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addParameter(String[].class, "args")
+                        .build());
+        if (model.stream() != null) {
+            type.addOriginatingElement(model.stream());
+        }
+        type.addMethod(export("proxy_abi_version_0_2_1", "proxyAbiVersion021", TypeName.VOID).build());
+        type.addMethod(export("_initialize", "initialize", TypeName.VOID)
+                .addComment("Envoy calls this first; it must not call the host.").build());
+        type.addMethod(allocator("malloc", "malloc"));
+        type.addMethod(allocator("proxy_on_memory_allocate", "proxyOnMemoryAllocate"));
+        type.addMethod(contextCreate());
+        for (Handler handler : model.handlers()) {
+            type.addMethod(callback(handler));
+        }
+        type.addMethod(guarded(export("proxy_on_delete", "proxyOnDelete", TypeName.VOID)
+                .addParameter(int.class, "contextId"), "proxy_on_delete", "contextId",
+                CodeBlock.of("$T.delete(contextId);\n", CONTEXTS), null));
+        JavaFile.builder(packageOf(model.plugin()), type.build())
+                .skipJavaLangImports(true)
+                .build()
+                .writeTo(filer);
+    }
+
+    private static MethodSpec.Builder export(String exportName, String methodName, TypeName returns) {
+        return MethodSpec.methodBuilder(methodName)
+                .addAnnotation(AnnotationSpec.builder(EXPORT).addMember("name", "$S", exportName).build())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(returns);
+    }
+
+    private static MethodSpec allocator(String exportName, String methodName) {
+        return export(exportName, methodName, TypeName.INT)
+                .addParameter(int.class, "size")
+                .beginControlFlow("try")
+                .addStatement("return $T.allocate(size)", GUEST_MEMORY)
+                .nextControlFlow("catch ($T e)", Throwable.class)
+                .addComment("No host call is allowed here; 0 tells the host the allocation failed.")
+                .addStatement("return 0")
+                .endControlFlow()
+                .build();
+    }
+
+    private MethodSpec contextCreate() {
+        CodeBlock.Builder body = CodeBlock.builder()
+                .beginControlFlow("if (parentContextId == 0)")
+                .addStatement("$T.bindIfUnbound()", WASM_HOST)
+                .addStatement("$T.putRoot(contextId, new $T())", CONTEXTS, plugin)
+                .nextControlFlow("else");
+        CodeBlock root = CodeBlock.of("(($T) $T.root(parentContextId))", plugin, CONTEXTS);
+        switch (model.creation()) {
+            case SHARED_PLUGIN -> body.addStatement("$T.putStream(contextId, $L)", CONTEXTS, root);
+            case INNER -> body.addStatement("$T.putStream(contextId, $L.new $L())", CONTEXTS, root,
+                    model.stream().getSimpleName());
+            case WITH_PLUGIN -> body.addStatement("$T.putStream(contextId, new $T($L))", CONTEXTS, streamState, root);
+            case NO_ARGUMENTS -> body.addStatement("$T.putStream(contextId, new $T())", CONTEXTS, streamState);
+        }
+        body.endControlFlow();
+        return guarded(export("proxy_on_context_create", "proxyOnContextCreate", TypeName.VOID)
+                .addParameter(int.class, "contextId")
+                .addParameter(int.class, "parentContextId"), "proxy_on_context_create", "contextId", body.build(), null);
+    }
+
+    private MethodSpec callback(Handler handler) {
+        Callback callback = handler.callback();
+        String method = javaName(callback.export);
+        return switch (callback) {
+            case VM_START, PLUGIN_START -> guarded(export(callback.export, method, TypeName.INT)
+                            .addParameter(int.class, "rootContextId")
+                            .addParameter(int.class, "configurationSize"), callback.export, "rootContextId",
+                    startCall(handler, "rootContextId"), "startFailed");
+            case PLUGIN_DONE -> guarded(export(callback.export, method, TypeName.INT)
+                            .addParameter(int.class, "contextId"), callback.export, "contextId",
+                    CodeBlock.builder()
+                            .beginControlFlow("if ($T.isRoot(contextId))", CONTEXTS)
+                            .add(startCall(handler, "contextId"))
+                            .nextControlFlow("else")
+                            .addStatement("result = 1")
+                            .endControlFlow()
+                            .build(), "failed");
+            case REQUEST_HEADERS, RESPONSE_HEADERS, REQUEST_BODY, RESPONSE_BODY -> guarded(
+                    export(callback.export, method, TypeName.INT)
+                            .addParameter(int.class, "contextId")
+                            .addParameter(int.class, isBody(callback) ? "bodySize" : "headerCount")
+                            .addParameter(int.class, "endOfStream"), callback.export, "contextId",
+                    actionCall(handler, isBody(callback) ? "bodySize" : "headerCount"), "failed");
+            case REQUEST_TRAILERS, RESPONSE_TRAILERS -> guarded(export(callback.export, method, TypeName.INT)
+                            .addParameter(int.class, "contextId")
+                            .addParameter(int.class, "trailerCount"), callback.export, "contextId",
+                    actionCall(handler, "trailerCount"), "failed");
+            case STREAM_DONE -> guarded(export(callback.export, method, TypeName.VOID)
+                            .addParameter(int.class, "contextId"), callback.export, "contextId",
+                    CodeBlock.builder()
+                            .beginControlFlow("if (!$T.isRoot(contextId))", CONTEXTS)
+                            .addStatement("$L.$L($L)", stream(), handler.method(), arguments(handler, null))
+                            .endControlFlow()
+                            .build(), null);
+        };
+    }
+
+    /** Assigns {@code result}: 1 for success, 0 for failure. */
+    private CodeBlock startCall(Handler handler, String contextVariable) {
+        CodeBlock call = CodeBlock.of("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, contextVariable,
+                handler.method(), arguments(handler, null));
+        if (handler.returnsValue()) {
+            return CodeBlock.builder().addStatement("result = $L ? 1 : 0", call).build();
+        }
+        return CodeBlock.builder().addStatement("$L", call).addStatement("result = 1").build();
+    }
+
+    /** Assigns {@code result}: the returned action's code, or continue for a void handler. */
+    private CodeBlock actionCall(Handler handler, String countVariable) {
+        CodeBlock call = CodeBlock.of("$L.$L($L)", stream(), handler.method(), arguments(handler, countVariable));
+        if (handler.returnsValue()) {
+            return CodeBlock.builder().addStatement("result = $L.code()", call).build();
+        }
+        return CodeBlock.builder().addStatement("$L", call).addStatement("result = 0").build();
+    }
+
+    private CodeBlock stream() {
+        return CodeBlock.of("(($T) $T.stream(contextId))", streamState, CONTEXTS);
+    }
+
+    private CodeBlock arguments(Handler handler, String countVariable) {
+        CodeBlock.Builder args = CodeBlock.builder();
+        String separator = "";
+        for (Argument argument : handler.arguments()) {
+            args.add(separator);
+            separator = ", ";
+            switch (argument) {
+                case HEADERS -> args.add("$T.of($T.$L)", HEADERS, MAP_TYPE, mapType(handler.callback()));
+                case BODY -> args.add("$T.of($T.$L)", BODY, BUFFER_TYPE, handler.callback() == Callback.REQUEST_BODY
+                        ? "HTTP_REQUEST_BODY" : "HTTP_RESPONSE_BODY");
+                case STREAM -> args.add("$T.current()", HTTP_STREAM);
+                case PLUGIN_CONFIGURATION -> args.add("$T.read($T.PLUGIN_CONFIGURATION, configurationSize)",
+                        CONFIGURATION, BUFFER_TYPE);
+                case VM_CONFIGURATION -> args.add("$T.read($T.VM_CONFIGURATION, configurationSize)",
+                        CONFIGURATION, BUFFER_TYPE);
+                case COUNT -> args.add("$L", countVariable);
+                case END_OF_STREAM -> args.add("endOfStream != 0");
+            }
+        }
+        return args.build();
+    }
+
+    /**
+     * Runs {@code body} with the callback's context current and no {@link Throwable} escaping.
+     * With a {@code guard}, the body assigns {@code int result} and the guard's value replaces it on
+     * failure. There is deliberately no {@code finally} and no {@code return} inside {@code try}:
+     * TeaVM 0.13.1 emits invalid WebAssembly for a value returned through {@code finally}.
+     */
+    private static MethodSpec guarded(MethodSpec.Builder method, String exportName, String contextVariable,
+            CodeBlock body, String guard) {
+        method.addStatement("int previous = $T.enter($L)", CALLBACK_CONTEXT, contextVariable);
+        if (guard != null) {
+            method.addStatement("int result");
+        }
+        method.beginControlFlow("try").addCode(body).nextControlFlow("catch ($T e)", Throwable.class);
+        if (guard == null) {
+            method.addStatement("$T.failed($S, e)", GUARD, exportName);
+        } else {
+            method.addStatement("result = $T.$L($S, e)", GUARD, guard, exportName);
+        }
+        method.endControlFlow().addStatement("$T.exit(previous)", CALLBACK_CONTEXT);
+        if (guard != null) {
+            method.addStatement("return result");
+        }
+        return method.build();
+    }
+
+    private static boolean isBody(Callback callback) {
+        return callback == Callback.REQUEST_BODY || callback == Callback.RESPONSE_BODY;
+    }
+
+    private static String mapType(Callback callback) {
+        return switch (callback) {
+            case REQUEST_HEADERS -> "HTTP_REQUEST_HEADERS";
+            case REQUEST_TRAILERS -> "HTTP_REQUEST_TRAILERS";
+            case RESPONSE_HEADERS -> "HTTP_RESPONSE_HEADERS";
+            case RESPONSE_TRAILERS -> "HTTP_RESPONSE_TRAILERS";
+            default -> throw new IllegalArgumentException(callback.name());
+        };
+    }
+
+    /** {@code proxy_on_request_headers} → {@code proxyOnRequestHeaders}. */
+    private static String javaName(String export) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : export.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,255 @@
+package dev.proxywasm.teavm.processor;
+
+import dev.proxywasm.teavm.processor.PluginModel.Handler;
+import dev.proxywasm.teavm.processor.PluginModel.StreamCreation;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+
+/** Validates the annotated elements of one compilation and builds the {@link PluginModel}. */
+final class ModelReader {
+    private final ProcessingEnvironment env;
+    private final Messager messager;
+    private boolean errors;
+
+    ModelReader(ProcessingEnvironment env) {
+        this.env = env;
+        this.messager = env.getMessager();
+    }
+
+    boolean hasErrors() {
+        return errors;
+    }
+
+    /** The model, or null when there is no valid plugin class; errors are reported either way. */
+    PluginModel read(List<TypeElement> plugins, List<Element> handlerMethods) {
+        TypeElement plugin = plugins.isEmpty() ? null : plugins.get(0);
+        for (int i = 1; i < plugins.size(); i++) {
+            error(plugins.get(i), pluginMirror(plugins.get(i)), "a module has one @ProxyWasmPlugin class, and "
+                    + plugin.getQualifiedName() + " is already one");
+        }
+        TypeElement stream = null;
+        StreamCreation creation = StreamCreation.SHARED_PLUGIN;
+        if (plugin != null) {
+            checkPluginClass(plugin);
+            stream = streamClass(plugin);
+            if (stream != null) {
+                creation = streamCreation(plugin, stream);
+            }
+        }
+        Map<Callback, Handler> handlers = new EnumMap<>(Callback.class);
+        Map<Callback, ExecutableElement> seen = new EnumMap<>(Callback.class);
+        for (Element element : handlerMethods) {
+            ExecutableElement method = (ExecutableElement) element;
+            for (Callback callback : Callback.values()) {
+                AnnotationMirror mirror = mirror(method, callback.annotation);
+                if (mirror == null) {
+                    continue;
+                }
+                if (seen.containsKey(callback)) {
+                    ExecutableElement first = seen.get(callback);
+                    error(method, mirror, "duplicate " + callback.display() + ": "
+                            + ((TypeElement) first.getEnclosingElement()).getSimpleName() + "." + first.getSimpleName()
+                            + "() already handles " + callback.export);
+                    continue;
+                }
+                seen.put(callback, method);
+                Handler handler = handler(callback, method, mirror, plugin, stream);
+                if (handler != null) {
+                    handlers.put(callback, handler);
+                }
+            }
+        }
+        if (plugin == null) {
+            return null;
+        }
+        return new PluginModel(plugin, stream, creation, List.copyOf(handlers.values()));
+    }
+
+    private void checkPluginClass(TypeElement plugin) {
+        AnnotationMirror mirror = pluginMirror(plugin);
+        if (plugin.getKind() != ElementKind.CLASS) {
+            error(plugin, mirror, "@ProxyWasmPlugin must annotate a class");
+            return;
+        }
+        checkInstantiable(plugin, mirror, "plugin class");
+        if (!hasConstructor(plugin, List.of())) {
+            error(plugin, mirror, "plugin class " + plugin.getSimpleName() + " needs a non-private constructor without parameters");
+        }
+    }
+
+    private void checkInstantiable(TypeElement type, AnnotationMirror mirror, String role) {
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            error(type, mirror, role + " " + type.getSimpleName() + " must not be abstract");
+        }
+        if (type.getModifiers().contains(Modifier.PRIVATE)) {
+            error(type, mirror, role + " " + type.getSimpleName() + " must not be private");
+        }
+    }
+
+    private TypeElement streamClass(TypeElement plugin) {
+        AnnotationMirror mirror = pluginMirror(plugin);
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("stream")) {
+                TypeMirror type = (TypeMirror) entry.getValue().getValue();
+                if (type.getKind() == TypeKind.VOID) {
+                    return null;
+                }
+                return (TypeElement) ((DeclaredType) type).asElement();
+            }
+        }
+        return null;
+    }
+
+    private StreamCreation streamCreation(TypeElement plugin, TypeElement stream) {
+        AnnotationMirror mirror = pluginMirror(plugin);
+        if (stream.getKind() != ElementKind.CLASS) {
+            error(plugin, mirror, "stream class " + stream.getSimpleName() + " must be a class");
+            return StreamCreation.NO_ARGUMENTS;
+        }
+        checkInstantiable(stream, mirror, "stream class");
+        boolean inner = stream.getNestingKind() == NestingKind.MEMBER && !stream.getModifiers().contains(Modifier.STATIC);
+        if (inner) {
+            if (!stream.getEnclosingElement().equals(plugin)) {
+                error(plugin, mirror, "stream class " + stream.getSimpleName()
+                        + " is an inner class of another class; make it static or nest it in " + plugin.getSimpleName());
+            } else if (!hasConstructor(stream, List.of())) {
+                error(plugin, mirror, "stream class " + stream.getSimpleName()
+                        + " needs a non-private constructor without parameters");
+            }
+            return StreamCreation.INNER;
+        }
+        if (hasConstructor(stream, List.of(plugin.asType()))) {
+            return StreamCreation.WITH_PLUGIN;
+        }
+        if (hasConstructor(stream, List.of())) {
+            return StreamCreation.NO_ARGUMENTS;
+        }
+        error(plugin, mirror, "stream class " + stream.getSimpleName() + " needs a non-private constructor taking "
+                + plugin.getSimpleName() + " or nothing");
+        return StreamCreation.NO_ARGUMENTS;
+    }
+
+    private boolean hasConstructor(TypeElement type, List<TypeMirror> parameters) {
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (constructor.getModifiers().contains(Modifier.PRIVATE)
+                    || constructor.getParameters().size() != parameters.size()) {
+                continue;
+            }
+            boolean matches = true;
+            for (int i = 0; i < parameters.size(); i++) {
+                matches &= env.getTypeUtils().isSameType(constructor.getParameters().get(i).asType(), parameters.get(i));
+            }
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Handler handler(Callback callback, ExecutableElement method, AnnotationMirror mirror,
+            TypeElement plugin, TypeElement stream) {
+        String name = callback.display() + " method " + method.getSimpleName() + "()";
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        boolean ok = true;
+        if (plugin == null) {
+            error(method, mirror, name + " is not part of a plugin: no class in this module is annotated @ProxyWasmPlugin");
+            return null;
+        }
+        TypeElement expectedOwner = callback.scope == Callback.Scope.STREAM && stream != null ? stream : plugin;
+        if (!owner.equals(expectedOwner)) {
+            String where = expectedOwner == stream
+                    ? "the stream class " + stream.getSimpleName() + " of plugin " + plugin.getSimpleName()
+                    : "the plugin class " + plugin.getSimpleName();
+            error(method, mirror, name + " must be declared in " + where);
+            ok = false;
+        }
+        if (method.getModifiers().contains(Modifier.PRIVATE)) {
+            error(method, mirror, name + " must not be private: the generated glue calls it");
+            ok = false;
+        }
+        if (method.getModifiers().contains(Modifier.STATIC)) {
+            error(method, mirror, name + " must not be static: it runs on the plugin or stream instance");
+            ok = false;
+        }
+        TypeKind returnKind = method.getReturnType().getKind();
+        boolean returnsValue = returnKind != TypeKind.VOID;
+        boolean returnOk = switch (callback.returns) {
+            case START -> !returnsValue || returnKind == TypeKind.BOOLEAN;
+            case ACTION -> !returnsValue || isType(method.getReturnType(), Callback.API + ".Action");
+            case NOTHING -> !returnsValue;
+        };
+        if (!returnOk) {
+            error(method, mirror, name + " must return " + callback.returns.description + ", not " + method.getReturnType());
+            ok = false;
+        }
+        List<Argument> arguments = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            String typeName = typeName(parameter.asType());
+            Argument argument = callback.argumentFor(typeName);
+            if (argument == null) {
+                error(parameter, null, "parameter " + parameter.getSimpleName() + " of " + name + " has type "
+                        + parameter.asType() + ", which the glue cannot supply; allowed: " + callback.allowedArguments());
+                ok = false;
+            } else if (arguments.contains(argument)) {
+                error(parameter, null, "parameter " + parameter.getSimpleName() + " of " + name
+                        + " repeats type " + argument.display() + "; each type can be injected once");
+                ok = false;
+            } else {
+                arguments.add(argument);
+            }
+        }
+        return ok ? new Handler(callback, method.getSimpleName().toString(), List.copyOf(arguments), returnsValue) : null;
+    }
+
+    private boolean isType(TypeMirror type, String qualifiedName) {
+        return type.getKind() == TypeKind.DECLARED && typeName(type).equals(qualifiedName);
+    }
+
+    private static String typeName(TypeMirror type) {
+        if (type.getKind() == TypeKind.DECLARED) {
+            return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+        }
+        return type.toString();
+    }
+
+    private AnnotationMirror pluginMirror(TypeElement plugin) {
+        return mirror(plugin, GlueProcessor.PLUGIN_ANNOTATION);
+    }
+
+    private static AnnotationMirror mirror(Element element, String annotation) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (typeName(mirror.getAnnotationType()).equals(annotation)) {
+                return mirror;
+            }
+        }
+        return null;
+    }
+
+    private void error(Element element, AnnotationMirror mirror, String message) {
+        errors = true;
+        if (mirror == null) {
+            messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+        } else {
+            messager.printMessage(Diagnostic.Kind.ERROR, message, element, mirror);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.proxywasm.teavm.processor;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A validated plugin, everything the writer needs: the plugin class, its stream class (or null),
+ * how a stream object is made, and the handlers in {@link Callback} order.
+ */
+record PluginModel(TypeElement plugin, TypeElement stream, StreamCreation creation, List<Handler> handlers) {
+
+    /** How the glue creates a stream's state. */
+    enum StreamCreation {
+        /** No stream class: streams share the plugin instance. */
+        SHARED_PLUGIN,
+        /** {@code plugin.new Stream()}. */
+        INNER,
+        /** {@code new Stream(plugin)}. */
+        WITH_PLUGIN,
+        /** {@code new Stream()}. */
+        NO_ARGUMENTS
+    }
+
+    /** One handler method and the arguments to pass, in parameter order. */
+    record Handler(Callback callback, String method, List<Argument> arguments, boolean returnsValue) {}
+
+    Handler handler(Callback callback) {
+        for (Handler handler : handlers) {
+            if (handler.callback() == callback) {
+                return handler;
+            }
+        }
+        return null;
+    }
+}

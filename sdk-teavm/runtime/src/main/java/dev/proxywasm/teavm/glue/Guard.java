@@ -1,0 +1,40 @@
+package dev.proxywasm.teavm.glue;
+
+import dev.proxywasm.api.Log;
+import dev.proxywasm.api.abi.LogLevel;
+
+/**
+ * What every generated export does with a {@link Throwable}: log one line naming the callback and
+ * the exception, then return the callback's safe result. An uncaught exception would become a
+ * wasm trap, and Envoy fails the whole VM on a trap.
+ */
+public final class Guard {
+    private Guard() {}
+
+    /** Logs at error level and returns 0: continue, for HTTP callbacks. */
+    public static int failed(String callback, Throwable failure) {
+        report(LogLevel.ERROR, callback, failure);
+        return 0;
+    }
+
+    /** Logs at critical level and returns 0: plugin or VM start fails. */
+    public static int startFailed(String callback, Throwable failure) {
+        report(LogLevel.CRITICAL, callback, failure);
+        return 0;
+    }
+
+    private static void report(LogLevel level, String callback, Throwable failure) {
+        try {
+            Log.log(level, callback + " failed: " + describe(failure));
+        } catch (Throwable ignored) {
+            // Logging itself failed (no host bound, host error): nothing left to tell.
+        }
+    }
+
+    /** The exception's class name and, where it has one, its message. */
+    static String describe(Throwable failure) {
+        String name = failure.getClass().getName();
+        String message = failure instanceof NullPointerException ? null : failure.getMessage();
+        return message == null ? name : name + ": " + message;
+    }
+}

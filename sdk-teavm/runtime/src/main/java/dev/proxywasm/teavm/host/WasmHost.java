@@ -1,0 +1,298 @@
+package dev.proxywasm.teavm.host;
+
+import static dev.proxywasm.spi.HostCallException.check;
+import static dev.proxywasm.teavm.memory.GuestMemory.address;
+import static dev.proxywasm.teavm.memory.GuestMemory.take;
+
+import dev.proxywasm.spi.Host;
+import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.teavm.imports.ProxyImports;
+
+/**
+ * {@link Host} over the real {@code env} imports: each method passes its arrays' addresses, reads
+ * the out-parameters from a local {@code int[]} and takes host-allocated results back through
+ * {@link dev.proxywasm.teavm.memory.GuestMemory}.
+ */
+public final class WasmHost implements Host {
+    private static final WasmHost INSTANCE = new WasmHost();
+    private static final byte[] EMPTY = new byte[0];
+
+    private WasmHost() {}
+
+    /** Binds the real host unless another one (the test emulator on the JVM) is bound already. */
+    public static void bindIfUnbound() {
+        if (!HostBinding.isBound()) {
+            HostBinding.bind(INSTANCE);
+        }
+    }
+
+    private static byte[] orEmpty(byte[] data) {
+        return data == null ? EMPTY : data;
+    }
+
+    @Override
+    public void log(int level, byte[] message) {
+        check("proxy_log", ProxyImports.log(level, address(message), message.length));
+    }
+
+    @Override
+    public int getLogLevel() {
+        int[] out = new int[1];
+        check("proxy_get_log_level", ProxyImports.getLogLevel(address(out)));
+        return out[0];
+    }
+
+    @Override
+    public long getCurrentTimeNanoseconds() {
+        long[] out = new long[1];
+        check("proxy_get_current_time_nanoseconds", ProxyImports.getCurrentTimeNanoseconds(address(out)));
+        return out[0];
+    }
+
+    @Override
+    public void setTickPeriodMilliseconds(int milliseconds) {
+        check("proxy_set_tick_period_milliseconds", ProxyImports.setTickPeriodMilliseconds(milliseconds));
+    }
+
+    @Override
+    public void setEffectiveContext(int contextId) {
+        check("proxy_set_effective_context", ProxyImports.setEffectiveContext(contextId));
+    }
+
+    @Override
+    public void done() {
+        check("proxy_done", ProxyImports.done());
+    }
+
+    @Override
+    public byte[] callForeignFunction(byte[] name, byte[] arguments) {
+        byte[] args = orEmpty(arguments);
+        int[] out = new int[2];
+        int a = address(out);
+        int status = ProxyImports.callForeignFunction(address(name), name.length, address(args), args.length, a, a + 4);
+        return check("proxy_call_foreign_function", status) ? take(out[0], out[1]) : null;
+    }
+
+    @Override
+    public byte[] getProperty(byte[] path) {
+        int[] out = new int[2];
+        int a = address(out);
+        int status = ProxyImports.getProperty(address(path), path.length, a, a + 4);
+        return check("proxy_get_property", status) ? take(out[0], out[1]) : null;
+    }
+
+    @Override
+    public void setProperty(byte[] path, byte[] value) {
+        check("proxy_set_property", ProxyImports.setProperty(address(path), path.length, address(value), value.length));
+    }
+
+    @Override
+    public byte[] getBufferBytes(int bufferType, int start, int maxSize) {
+        int[] out = new int[2];
+        int a = address(out);
+        int status = ProxyImports.getBufferBytes(bufferType, start, maxSize, a, a + 4);
+        return check("proxy_get_buffer_bytes", status) ? take(out[0], out[1]) : null;
+    }
+
+    @Override
+    public int getBufferSize(int bufferType) {
+        int[] out = new int[2];
+        int a = address(out);
+        return check("proxy_get_buffer_status", ProxyImports.getBufferStatus(bufferType, a, a + 4)) ? out[0] : -1;
+    }
+
+    @Override
+    public void setBufferBytes(int bufferType, int start, int size, byte[] data) {
+        check("proxy_set_buffer_bytes",
+                ProxyImports.setBufferBytes(bufferType, start, size, address(data), data.length));
+    }
+
+    @Override
+    public byte[] getHeaderMapPairs(int mapType) {
+        int[] out = new int[2];
+        int a = address(out);
+        int status = ProxyImports.getHeaderMapPairs(mapType, a, a + 4);
+        return check("proxy_get_header_map_pairs", status) ? take(out[0], out[1]) : null;
+    }
+
+    @Override
+    public void setHeaderMapPairs(int mapType, byte[] pairs) {
+        check("proxy_set_header_map_pairs", ProxyImports.setHeaderMapPairs(mapType, address(pairs), pairs.length));
+    }
+
+    @Override
+    public byte[] getHeaderMapValue(int mapType, byte[] key) {
+        int[] out = new int[2];
+        int a = address(out);
+        int status = ProxyImports.getHeaderMapValue(mapType, address(key), key.length, a, a + 4);
+        return check("proxy_get_header_map_value", status) ? take(out[0], out[1]) : null;
+    }
+
+    @Override
+    public void addHeaderMapValue(int mapType, byte[] key, byte[] value) {
+        check("proxy_add_header_map_value",
+                ProxyImports.addHeaderMapValue(mapType, address(key), key.length, address(value), value.length));
+    }
+
+    @Override
+    public void replaceHeaderMapValue(int mapType, byte[] key, byte[] value) {
+        check("proxy_replace_header_map_value",
+                ProxyImports.replaceHeaderMapValue(mapType, address(key), key.length, address(value), value.length));
+    }
+
+    @Override
+    public void removeHeaderMapValue(int mapType, byte[] key) {
+        check("proxy_remove_header_map_value", ProxyImports.removeHeaderMapValue(mapType, address(key), key.length));
+    }
+
+    @Override
+    public int getHeaderMapSize(int mapType) {
+        int[] out = new int[1];
+        check("proxy_get_header_map_size", ProxyImports.getHeaderMapSize(mapType, address(out)));
+        return out[0];
+    }
+
+    @Override
+    public void continueStream(int streamType) {
+        check("proxy_continue_stream", ProxyImports.continueStream(streamType));
+    }
+
+    @Override
+    public void closeStream(int streamType) {
+        check("proxy_close_stream", ProxyImports.closeStream(streamType));
+    }
+
+    @Override
+    public void sendLocalResponse(int statusCode, byte[] details, byte[] body, byte[] headerPairs, int grpcStatus) {
+        check("proxy_send_local_response", ProxyImports.sendLocalResponse(statusCode,
+                address(details), details.length, address(body), body.length,
+                address(headerPairs), headerPairs.length, grpcStatus));
+    }
+
+    @Override
+    public Status getStatus() {
+        int[] out = new int[3];
+        int a = address(out);
+        int status = ProxyImports.getStatus(a, a + 4, a + 8);
+        return check("proxy_get_status", status) ? new Status(out[0], take(out[1], out[2])) : null;
+    }
+
+    @Override
+    public int httpCall(byte[] upstream, byte[] headerPairs, byte[] body, byte[] trailerPairs, int timeoutMilliseconds) {
+        byte[] b = orEmpty(body);
+        byte[] t = orEmpty(trailerPairs);
+        int[] out = new int[1];
+        check("proxy_http_call", ProxyImports.httpCall(address(upstream), upstream.length,
+                address(headerPairs), headerPairs.length, address(b), b.length, address(t), t.length,
+                timeoutMilliseconds, address(out)));
+        return out[0];
+    }
+
+    @Override
+    public int grpcCall(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs,
+            byte[] message, int timeoutMilliseconds) {
+        byte[] md = orEmpty(initialMetadataPairs);
+        byte[] msg = orEmpty(message);
+        int[] out = new int[1];
+        check("proxy_grpc_call", ProxyImports.grpcCall(address(service), service.length,
+                address(serviceName), serviceName.length, address(method), method.length,
+                address(md), md.length, address(msg), msg.length, timeoutMilliseconds, address(out)));
+        return out[0];
+    }
+
+    @Override
+    public int grpcStream(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs) {
+        byte[] md = orEmpty(initialMetadataPairs);
+        int[] out = new int[1];
+        check("proxy_grpc_stream", ProxyImports.grpcStream(address(service), service.length,
+                address(serviceName), serviceName.length, address(method), method.length,
+                address(md), md.length, address(out)));
+        return out[0];
+    }
+
+    @Override
+    public void grpcSend(int token, byte[] message, boolean endOfStream) {
+        byte[] msg = orEmpty(message);
+        check("proxy_grpc_send", ProxyImports.grpcSend(token, address(msg), msg.length, endOfStream ? 1 : 0));
+    }
+
+    @Override
+    public void grpcCancel(int token) {
+        check("proxy_grpc_cancel", ProxyImports.grpcCancel(token));
+    }
+
+    @Override
+    public void grpcClose(int token) {
+        check("proxy_grpc_close", ProxyImports.grpcClose(token));
+    }
+
+    @Override
+    public SharedValue getSharedData(byte[] key) {
+        int[] out = new int[3];
+        int a = address(out);
+        int status = ProxyImports.getSharedData(address(key), key.length, a, a + 4, a + 8);
+        return check("proxy_get_shared_data", status) ? new SharedValue(take(out[0], out[1]), out[2]) : null;
+    }
+
+    @Override
+    public boolean setSharedData(byte[] key, byte[] value, int cas) {
+        byte[] v = orEmpty(value);
+        int status = ProxyImports.setSharedData(address(key), key.length, address(v), v.length, cas);
+        if (status == 8) {
+            return false;
+        }
+        check("proxy_set_shared_data", status);
+        return true;
+    }
+
+    @Override
+    public int registerSharedQueue(byte[] name) {
+        int[] out = new int[1];
+        check("proxy_register_shared_queue", ProxyImports.registerSharedQueue(address(name), name.length, address(out)));
+        return out[0];
+    }
+
+    @Override
+    public int resolveSharedQueue(byte[] vmId, byte[] name) {
+        int[] out = new int[1];
+        int status = ProxyImports.resolveSharedQueue(address(vmId), vmId.length, address(name), name.length, address(out));
+        return check("proxy_resolve_shared_queue", status) ? out[0] : -1;
+    }
+
+    @Override
+    public void enqueueSharedQueue(int queueId, byte[] data) {
+        check("proxy_enqueue_shared_queue", ProxyImports.enqueueSharedQueue(queueId, address(data), data.length));
+    }
+
+    @Override
+    public byte[] dequeueSharedQueue(int queueId) {
+        int[] out = new int[2];
+        int a = address(out);
+        int status = ProxyImports.dequeueSharedQueue(queueId, a, a + 4);
+        return check("proxy_dequeue_shared_queue", status) ? take(out[0], out[1]) : null;
+    }
+
+    @Override
+    public int defineMetric(int metricType, byte[] name) {
+        int[] out = new int[1];
+        check("proxy_define_metric", ProxyImports.defineMetric(metricType, address(name), name.length, address(out)));
+        return out[0];
+    }
+
+    @Override
+    public void incrementMetric(int metricId, long offset) {
+        check("proxy_increment_metric", ProxyImports.incrementMetric(metricId, offset));
+    }
+
+    @Override
+    public void recordMetric(int metricId, long value) {
+        check("proxy_record_metric", ProxyImports.recordMetric(metricId, value));
+    }
+
+    @Override
+    public long getMetric(int metricId) {
+        long[] out = new long[1];
+        check("proxy_get_metric", ProxyImports.getMetric(metricId, address(out)));
+        return out[0];
+    }
+}
