@@ -31,10 +31,46 @@ public final class Guard {
         }
     }
 
-    /** The exception's class name and, where it has one, its message. */
+    /**
+     * The exception's class name and, where it has one, its message. The message of an NPE the
+     * runtime raised is not asked for: on TeaVM 0.13.1 {@code getMessage()} of one traps.
+     */
     static String describe(Throwable failure) {
-        String name = failure.getClass().getName();
+        String name = className(failure);
         String message = failure instanceof NullPointerException ? null : failure.getMessage();
         return message == null ? name : name + ": " + message;
+    }
+
+    /**
+     * TeaVM keeps no name for exception classes that only its runtime instantiates (an array index
+     * out of bounds has {@code getClass().getName() == null}); name those by type.
+     */
+    private static String className(Throwable failure) {
+        String name = failure.getClass().getName();
+        if (name != null) {
+            return name;
+        }
+        if (failure instanceof ArrayIndexOutOfBoundsException) {
+            return "java.lang.ArrayIndexOutOfBoundsException";
+        }
+        if (failure instanceof NegativeArraySizeException) {
+            return "java.lang.NegativeArraySizeException";
+        }
+        if (failure instanceof ClassCastException) {
+            return "java.lang.ClassCastException";
+        }
+        if (failure instanceof ArithmeticException) {
+            return "java.lang.ArithmeticException";
+        }
+        if (failure instanceof NullPointerException) {
+            return "java.lang.NullPointerException";
+        }
+        if (failure instanceof OutOfMemoryError) {
+            return "java.lang.OutOfMemoryError";
+        }
+        if (failure instanceof StackOverflowError) {
+            return "java.lang.StackOverflowError";
+        }
+        return failure instanceof Error ? "an unnamed Error" : "an unnamed exception";
     }
 }
