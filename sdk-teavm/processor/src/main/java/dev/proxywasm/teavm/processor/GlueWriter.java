@@ -157,7 +157,7 @@ final class GlueWriter {
                             .nextControlFlow("else")
                             .addStatement("result = 1")
                             .endControlFlow()
-                            .build(), "failed");
+                            .build(), "doneFailed");
             case REQUEST_HEADERS, RESPONSE_HEADERS, REQUEST_BODY, RESPONSE_BODY -> guarded(
                     export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId")

@@ -65,13 +65,13 @@ final class ModelReader {
                 }
                 if (seen.containsKey(callback)) {
                     ExecutableElement first = seen.get(callback);
-                    error(method, mirror, "duplicate " + callback.display() + ": "
+                    error(method, null, "duplicate " + callback.display() + ": "
                             + ((TypeElement) first.getEnclosingElement()).getSimpleName() + "." + first.getSimpleName()
                             + "() already handles " + callback.export);
                     continue;
                 }
                 seen.put(callback, method);
-                Handler handler = handler(callback, method, mirror, plugin, stream);
+                Handler handler = handler(callback, method, plugin, stream);
                 if (handler != null) {
                     handlers.put(callback, handler);
                 }
@@ -165,13 +165,13 @@ final class ModelReader {
         return false;
     }
 
-    private Handler handler(Callback callback, ExecutableElement method, AnnotationMirror mirror,
+    private Handler handler(Callback callback, ExecutableElement method,
             TypeElement plugin, TypeElement stream) {
         String name = callback.display() + " method " + method.getSimpleName() + "()";
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         boolean ok = true;
         if (plugin == null) {
-            error(method, mirror, name + " is not part of a plugin: no class in this module is annotated @ProxyWasmPlugin");
+            error(method, null, name + " is not part of a plugin: no class in this module is annotated @ProxyWasmPlugin");
             return null;
         }
         TypeElement expectedOwner = callback.scope == Callback.Scope.STREAM && stream != null ? stream : plugin;
@@ -179,15 +179,15 @@ final class ModelReader {
             String where = expectedOwner == stream
                     ? "the stream class " + stream.getSimpleName() + " of plugin " + plugin.getSimpleName()
                     : "the plugin class " + plugin.getSimpleName();
-            error(method, mirror, name + " must be declared in " + where);
+            error(method, null, name + " must be declared in " + where);
             ok = false;
         }
         if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            error(method, mirror, name + " must not be private: the generated glue calls it");
+            error(method, null, name + " must not be private: the generated glue calls it");
             ok = false;
         }
         if (method.getModifiers().contains(Modifier.STATIC)) {
-            error(method, mirror, name + " must not be static: it runs on the plugin or stream instance");
+            error(method, null, name + " must not be static: it runs on the plugin or stream instance");
             ok = false;
         }
         TypeKind returnKind = method.getReturnType().getKind();
@@ -198,7 +198,7 @@ final class ModelReader {
             case NOTHING -> !returnsValue;
         };
         if (!returnOk) {
-            error(method, mirror, name + " must return " + callback.returns.description + ", not " + method.getReturnType());
+            error(method, null, name + " must return " + callback.returns.description + ", not " + method.getReturnType());
             ok = false;
         }
         List<Argument> arguments = new ArrayList<>();

@@ -23,6 +23,12 @@ public final class Guard {
         return 0;
     }
 
+    /** Logs at error level and returns 1: the plugin is done, so the host need not wait for it. */
+    public static int doneFailed(String callback, Throwable failure) {
+        report(LogLevel.ERROR, callback, failure);
+        return 1;
+    }
+
     private static void report(LogLevel level, String callback, Throwable failure) {
         try {
             Log.log(level, callback + " failed: " + describe(failure));

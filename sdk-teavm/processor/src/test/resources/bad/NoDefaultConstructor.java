@@ -1,0 +1,8 @@
+package bad;
+
+import dev.proxywasm.api.ProxyWasmPlugin;
+
+@ProxyWasmPlugin
+public class NoDefaultConstructor {
+    NoDefaultConstructor(String name) {}
+}

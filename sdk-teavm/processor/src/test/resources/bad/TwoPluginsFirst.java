@@ -1,0 +1,6 @@
+package bad;
+
+import dev.proxywasm.api.ProxyWasmPlugin;
+
+@ProxyWasmPlugin
+public class TwoPluginsFirst {}
