@@ -67,14 +67,14 @@ public final class ModuleValidator {
                 exports.add(export.name() + " (" + export.exportType().name().toLowerCase() + ")");
             }
         }
-        requireFunction(byName, AbiContract.ABI_MARKER, "the ABI marker: Envoy answers "
+        requireFunction(byName, AbiContract.ABI_MARKER, "the ABI marker; Envoy answers "
                 + "\"Missing or unknown Proxy-Wasm ABI version\"", problems);
         if (!isFunction(byName.get("malloc")) && !isFunction(byName.get("proxy_on_memory_allocate"))) {
             problems.add(error("exports no allocator: Envoy needs malloc or proxy_on_memory_allocate"
                     + " to hand data to the plugin"));
         }
-        requireFunction(byName, "_initialize", "_initialize: without it Envoy runs _start, which a"
-                + " reactor module must not have", problems);
+        requireFunction(byName, "_initialize", "without it Envoy runs _start, which a reactor module must"
+                + " not have", problems);
         Export memory = byName.get("memory");
         if (memory == null || memory.exportType() != ExternalType.MEMORY) {
             problems.add(error("exports no memory named \"memory\": the host cannot exchange data"));
@@ -131,7 +131,7 @@ public final class ModuleValidator {
 
     private static void requireFunction(Map<String, Export> exports, String name, String why, List<Problem> problems) {
         if (!isFunction(exports.get(name))) {
-            problems.add(error("exports no " + why));
+            problems.add(error("exports no " + name + ": " + why));
         }
     }
 
