@@ -89,7 +89,19 @@ public final class BuildMojo extends AbstractMojo {
             throw new MojoFailureException(output.getName() + " would not load in Envoy:\n  "
                     + String.join("\n  ", result.report().errors()));
         }
+        recordModuleForTests();
         projectHelper.attachArtifact(project, "wasm", null, output);
+    }
+
+    /** Tells sdk-testing's {@code [wasm]} runs where the module is, without a path in any test. */
+    private void recordModuleForTests() throws MojoExecutionException {
+        Path record = Path.of(project.getBuild().getTestOutputDirectory()).resolve("META-INF/proxy-wasm/module-path");
+        try {
+            Files.createDirectories(record.getParent());
+            Files.writeString(record, output.getAbsolutePath() + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write " + record, e);
+        }
     }
 
     private void report(ValidationReport report, int size, long millis) {

@@ -53,6 +53,12 @@ public final class Contexts {
         }
     }
 
+    /** Forgets every context: the JVM test emulator starts each plugin from scratch. */
+    public static void clear() {
+        ROOTS.clear();
+        STREAMS.clear();
+    }
+
     /** Live streams; 0 once every stream was deleted. */
     public static int streamCount() {
         return STREAMS.size();

@@ -82,6 +82,13 @@ public final class IntObjectMap<V> {
         return removed;
     }
 
+    /** Removes every entry. */
+    public void clear() {
+        java.util.Arrays.fill(keys, 0);
+        java.util.Arrays.fill(values, null);
+        size = 0;
+    }
+
     private void grow() {
         int[] oldKeys = keys;
         Object[] oldValues = values;

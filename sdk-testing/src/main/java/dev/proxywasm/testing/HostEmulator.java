@@ -1,0 +1,636 @@
+package dev.proxywasm.testing;
+
+import dev.proxywasm.api.Action;
+import dev.proxywasm.api.Header;
+import dev.proxywasm.api.abi.LogLevel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * An in-memory proxy-wasm host with Envoy's semantics, driving one plugin either on the JVM or as
+ * the compiled module ({@link Mode}). Verbs follow the Go SDK's {@code proxytest}: configure, then
+ * {@link #startPlugin()}, then {@link #initializeHttpContext()} and {@code callOn…} per stream.
+ *
+ * <p>A trap in the compiled module fails the emulated VM as it fails Envoy's: every later callback
+ * is skipped, and HTTP streams either pass untouched ({@link #withFailOpen fail-open}) or get a 503
+ * local reply (fail-closed, the default). {@link #getTrap()} tells whether it happened.
+ */
+public final class HostEmulator implements AutoCloseable {
+    private static final int ROOT_CONTEXT_ID = 1;
+
+    private final Mode mode;
+    private final EmulatedHost host = new EmulatedHost();
+    private final Guest guest;
+    private int nextContextId = ROOT_CONTEXT_ID + 1;
+    private boolean failOpen;
+    private WasmTrap trap;
+
+    private HostEmulator(Mode mode, Function<EmulatedHost, Guest> guestFactory) {
+        this.mode = mode;
+        host.rootContextId = ROOT_CONTEXT_ID;
+        this.guest = guestFactory.apply(host);
+    }
+
+    /** Runs the plugin whose generated glue class ({@code <Plugin>_ProxyWasm}) is {@code glue}, on the JVM. */
+    public static HostEmulator onJvm(Class<?> glue) {
+        return new HostEmulator(Mode.JVM, h -> new JvmGuest(glue, h));
+    }
+
+    /** Runs the compiled module at {@code module} in Chicory. */
+    public static HostEmulator inWasm(Path module) {
+        return new HostEmulator(Mode.WASM, h -> new WasmGuest(module, h));
+    }
+
+    /** Which way the plugin runs. */
+    public Mode mode() {
+        return mode;
+    }
+
+    // ---- configuration -------------------------------------------------------------------
+
+    /** The plugin configuration {@code @OnPluginStart} reads. */
+    public HostEmulator withPluginConfiguration(String text) {
+        return withPluginConfiguration(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The plugin configuration {@code @OnPluginStart} reads. */
+    public HostEmulator withPluginConfiguration(byte[] bytes) {
+        host.pluginConfiguration = bytes.clone();
+        return this;
+    }
+
+    /** The VM configuration {@code @OnVmStart} reads. */
+    public HostEmulator withVmConfiguration(String text) {
+        host.vmConfiguration = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** The VM id, which names the VM's shared queues. */
+    public HostEmulator withVmId(String vmId) {
+        host.vmId = vmId;
+        return this;
+    }
+
+    /** A property, e.g. {@code withProperty("hello", "request", "path")}. */
+    public HostEmulator withProperty(String value, String... path) {
+        host.properties.put(propertyKey(path), value.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** What a trap does to later streams: pass them (true) or reply 503 (false, the default). */
+    public HostEmulator withFailOpen(boolean open) {
+        this.failOpen = open;
+        return this;
+    }
+
+    /** The level {@code proxy_get_log_level} reports. */
+    public HostEmulator withLogLevel(LogLevel level) {
+        host.logLevel = level;
+        return this;
+    }
+
+    /** Freezes the clock at {@code nanos} since the epoch. */
+    public HostEmulator withCurrentTimeNanos(long nanos) {
+        host.currentTimeNanos = nanos;
+        return this;
+    }
+
+    /** A foreign function the plugin can call with {@code proxy_call_foreign_function}. */
+    public HostEmulator withForeignFunction(String name, UnaryOperator<byte[]> function) {
+        host.foreignFunctions.put(name, function);
+        return this;
+    }
+
+    // ---- plugin lifecycle -----------------------------------------------------------------
+
+    /** Creates the root context, starts the VM and configures the plugin; false if either fails. */
+    public boolean startPlugin() {
+        invoke(ROOT_CONTEXT_ID, "proxy_on_context_create", ROOT_CONTEXT_ID, 0);
+        if (guest.exports("proxy_on_vm_start")
+                && invoke(ROOT_CONTEXT_ID, "proxy_on_vm_start", ROOT_CONTEXT_ID, host.vmConfiguration.length) == 0) {
+            return false;
+        }
+        return !guest.exports("proxy_on_configure")
+                || invoke(ROOT_CONTEXT_ID, "proxy_on_configure", ROOT_CONTEXT_ID, host.pluginConfiguration.length) != 0;
+    }
+
+    /** Asks the plugin to finish ({@code proxy_on_done}); true if it is done, false if it will call {@code proxy_done}. */
+    public boolean finishPlugin() {
+        return !guest.exports("proxy_on_done") || invoke(ROOT_CONTEXT_ID, "proxy_on_done", ROOT_CONTEXT_ID) != 0;
+    }
+
+    /** Calls {@code proxy_on_tick}, as the host does every tick period. */
+    public void tick() {
+        if (guest.exports("proxy_on_tick")) {
+            invoke(ROOT_CONTEXT_ID, "proxy_on_tick", ROOT_CONTEXT_ID);
+        }
+    }
+
+    /** The tick period the plugin asked for; 0 for none. */
+    public int getTickPeriodMilliseconds() {
+        return host.tickPeriodMilliseconds;
+    }
+
+    /** How many times the plugin called {@code proxy_done}. */
+    public int getDoneCalls() {
+        return host.doneCalls;
+    }
+
+    // ---- HTTP streams ---------------------------------------------------------------------
+
+    /** Creates an HTTP stream context and returns its id. */
+    public int initializeHttpContext() {
+        int id = nextContextId++;
+        host.streams.put(id, new EmulatedHost.Stream(id));
+        invoke(id, "proxy_on_context_create", id, ROOT_CONTEXT_ID);
+        return id;
+    }
+
+    /** Delivers request headers; {@code endOfStream} means no body follows. */
+    public Action callOnRequestHeaders(int id, List<Header> headers, boolean endOfStream) {
+        EmulatedHost.Stream stream = stream(id);
+        stream.requestHeaders.setAll(headers);
+        return afterRequestCallback(stream, headersCallback(stream, "proxy_on_request_headers", headers.size(),
+                endOfStream, true));
+    }
+
+    /** Delivers a request body chunk; the plugin sees everything buffered so far. */
+    public Action callOnRequestBody(int id, byte[] chunk, boolean endOfStream) {
+        EmulatedHost.Stream stream = stream(id);
+        stream.requestBody.append(chunk);
+        if (stream.requestHeadersPaused) {
+            return Action.PAUSE;
+        }
+        Action action = bodyCallback(stream, "proxy_on_request_body", stream.requestBody, endOfStream);
+        if (action == Action.CONTINUE) {
+            stream.forwardedRequestBody.append(stream.requestBody.bytes());
+            stream.requestBody.clear();
+        }
+        return afterRequestCallback(stream, action);
+    }
+
+    /** Delivers a request body chunk as UTF-8 text. */
+    public Action callOnRequestBody(int id, String chunk, boolean endOfStream) {
+        return callOnRequestBody(id, chunk.getBytes(StandardCharsets.UTF_8), endOfStream);
+    }
+
+    /** Delivers request trailers. */
+    public Action callOnRequestTrailers(int id, List<Header> trailers) {
+        EmulatedHost.Stream stream = stream(id);
+        stream.requestTrailers.setAll(trailers);
+        return afterRequestCallback(stream, trailersCallback(stream, "proxy_on_request_trailers", trailers.size()));
+    }
+
+    /** Delivers response headers; {@code endOfStream} means no body follows. */
+    public Action callOnResponseHeaders(int id, List<Header> headers, boolean endOfStream) {
+        EmulatedHost.Stream stream = stream(id);
+        stream.responseStarted = true;
+        stream.responseHeaders.setAll(headers);
+        Action action = headersCallback(stream, "proxy_on_response_headers", headers.size(), endOfStream, false);
+        SentLocalResponse reply = takePendingReply(stream);
+        if (reply != null) {
+            // Sent from the response headers callback, a local reply replaces the response directly.
+            replaceResponse(stream, reply);
+        }
+        return action;
+    }
+
+    /** Delivers a response body chunk; the plugin sees everything buffered so far. */
+    public Action callOnResponseBody(int id, byte[] chunk, boolean endOfStream) {
+        EmulatedHost.Stream stream = stream(id);
+        stream.responseBody.append(chunk);
+        if (stream.responseHeadersPaused) {
+            return Action.PAUSE;
+        }
+        Action action = bodyCallback(stream, "proxy_on_response_body", stream.responseBody, endOfStream);
+        if (action == Action.CONTINUE) {
+            stream.forwardedResponseBody.append(stream.responseBody.bytes());
+            stream.responseBody.clear();
+        }
+        takePendingReply(stream);
+        return action;
+    }
+
+    /** Delivers a response body chunk as UTF-8 text. */
+    public Action callOnResponseBody(int id, String chunk, boolean endOfStream) {
+        return callOnResponseBody(id, chunk.getBytes(StandardCharsets.UTF_8), endOfStream);
+    }
+
+    /** Delivers response trailers. */
+    public Action callOnResponseTrailers(int id, List<Header> trailers) {
+        EmulatedHost.Stream stream = stream(id);
+        stream.responseTrailers.setAll(trailers);
+        return trailersCallback(stream, "proxy_on_response_trailers", trailers.size());
+    }
+
+    /** Ends the stream as Envoy does: {@code proxy_on_log}, {@code proxy_on_done}, {@code proxy_on_delete}. */
+    public void completeHttpContext(int id) {
+        stream(id);
+        for (String export : List.of("proxy_on_log", "proxy_on_done", "proxy_on_delete")) {
+            if (guest.exports(export)) {
+                invoke(id, export, id);
+            }
+        }
+        host.streams.remove(id);
+    }
+
+    /** The request headers as the plugin left them. */
+    public List<Header> getCurrentRequestHeaders(int id) {
+        return stream(id).requestHeaders.pairs();
+    }
+
+    /** The request trailers as the plugin left them. */
+    public List<Header> getCurrentRequestTrailers(int id) {
+        return stream(id).requestTrailers.pairs();
+    }
+
+    /** The response headers as the plugin left them (a local reply's, if one replaced the response). */
+    public List<Header> getCurrentResponseHeaders(int id) {
+        return stream(id).responseHeaders.pairs();
+    }
+
+    /** The response trailers as the plugin left them. */
+    public List<Header> getCurrentResponseTrailers(int id) {
+        return stream(id).responseTrailers.pairs();
+    }
+
+    /** The request body: what was passed upstream plus what is still buffered. */
+    public byte[] getCurrentRequestBody(int id) {
+        EmulatedHost.Stream s = stream(id);
+        return concat(s.forwardedRequestBody.bytes(), s.requestBody.bytes());
+    }
+
+    /** The response body: what was passed downstream plus what is still buffered. */
+    public byte[] getCurrentResponseBody(int id) {
+        EmulatedHost.Stream s = stream(id);
+        return concat(s.forwardedResponseBody.bytes(), s.responseBody.bytes());
+    }
+
+    /** The response body as UTF-8 text. */
+    public String getCurrentResponseBodyText(int id) {
+        return new String(getCurrentResponseBody(id), StandardCharsets.UTF_8);
+    }
+
+    /** The local reply the stream got, after the plugin's own response callbacks saw it; null if none. */
+    public SentLocalResponse getSentLocalResponse(int id) {
+        return stream(id).localResponse;
+    }
+
+    /** Whether the plugin closed the request or response direction of the stream. */
+    public boolean isStreamClosed(int id) {
+        EmulatedHost.Stream s = stream(id);
+        return s.requestClosed || s.responseClosed;
+    }
+
+    /** Whether request processing is held after a pause in the request headers callback. */
+    public boolean isRequestPaused(int id) {
+        return stream(id).requestHeadersPaused;
+    }
+
+    /** Whether response processing is held after a pause in the response headers callback. */
+    public boolean isResponsePaused(int id) {
+        return stream(id).responseHeadersPaused;
+    }
+
+    // ---- HTTP callouts, gRPC, queues, foreign functions ------------------------------------
+
+    /** Calls the plugin made with {@code proxy_http_call} and that have no response yet. */
+    public List<HttpCallout> getHttpCallouts() {
+        return List.copyOf(host.httpCallouts.values());
+    }
+
+    /** Delivers the response of callout {@code token} ({@code proxy_on_http_call_response}). */
+    public void callOnHttpCallResponse(int token, List<Header> headers, byte[] body, List<Header> trailers) {
+        if (host.httpCallouts.remove(token) == null) {
+            throw new IllegalArgumentException("no pending HTTP callout " + token);
+        }
+        host.calloutHeaders = HeaderMap.of(headers);
+        host.calloutTrailers = HeaderMap.of(trailers);
+        host.calloutBody = body.clone();
+        try {
+            invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_http_call_response", ROOT_CONTEXT_ID, token, headers.size(),
+                    body.length, trailers.size());
+        } finally {
+            host.calloutHeaders = new HeaderMap();
+            host.calloutTrailers = new HeaderMap();
+            host.calloutBody = null;
+        }
+    }
+
+    /** gRPC calls and streams the plugin opened. */
+    public List<GrpcCall> getGrpcCalls() {
+        return List.copyOf(host.grpcCalls.values());
+    }
+
+    /** Delivers initial metadata on a gRPC call. */
+    public void callOnGrpcReceiveInitialMetadata(int token, List<Header> metadata) {
+        host.grpcInitialMetadata = HeaderMap.of(metadata);
+        invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_receive_initial_metadata", ROOT_CONTEXT_ID, token,
+                metadata.size());
+    }
+
+    /** Delivers a message on a gRPC call. */
+    public void callOnGrpcReceive(int token, byte[] message) {
+        host.grpcReceiveBuffer = message.clone();
+        try {
+            invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_receive", ROOT_CONTEXT_ID, token, message.length);
+        } finally {
+            host.grpcReceiveBuffer = null;
+        }
+    }
+
+    /** Delivers trailing metadata on a gRPC call. */
+    public void callOnGrpcReceiveTrailingMetadata(int token, List<Header> metadata) {
+        host.grpcTrailingMetadata = HeaderMap.of(metadata);
+        invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_receive_trailing_metadata", ROOT_CONTEXT_ID, token,
+                metadata.size());
+    }
+
+    /** Closes a gRPC call with a status the plugin reads with {@code proxy_get_status}. */
+    public void callOnGrpcClose(int token, int status, String message) {
+        host.statusCode = status;
+        host.statusMessage = message.getBytes(StandardCharsets.UTF_8);
+        host.grpcCalls.remove(token);
+        invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_close", ROOT_CONTEXT_ID, token, status);
+    }
+
+    /** The id of a shared queue the plugin registered, or -1. */
+    public int getQueueId(String name) {
+        return host.queueIds.getOrDefault(host.vmId + "\0" + name, -1);
+    }
+
+    /** Enqueues {@code data} on queue {@code queueId} and tells the plugin ({@code proxy_on_queue_ready}). */
+    public void enqueue(int queueId, byte[] data) {
+        host.enqueueSharedQueue(queueId, data);
+        invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_queue_ready", ROOT_CONTEXT_ID, queueId);
+    }
+
+    /** What is on queue {@code queueId}, oldest first, without removing it. */
+    public List<byte[]> getQueueContents(int queueId) {
+        var queue = host.queues.get(queueId);
+        return queue == null ? List.of() : new ArrayList<>(queue);
+    }
+
+    /** Calls {@code proxy_on_foreign_function} with {@code arguments} readable as the foreign-function buffer. */
+    public void callOnForeignFunction(int functionId, byte[] arguments) {
+        host.foreignFunctionArguments = arguments.clone();
+        try {
+            invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_foreign_function", ROOT_CONTEXT_ID, functionId,
+                    arguments.length);
+        } finally {
+            host.foreignFunctionArguments = null;
+        }
+    }
+
+    // ---- shared data, metrics, properties, logs ----------------------------------------
+
+    /** The shared value under {@code key}, or null. */
+    public byte[] getSharedData(String key) {
+        var value = host.sharedData.get(key);
+        return value == null ? null : value.value().clone();
+    }
+
+    /** Sets a shared value, as another VM would. */
+    public void setSharedData(String key, byte[] value) {
+        host.setSharedData(key.getBytes(StandardCharsets.UTF_8), value, 0);
+    }
+
+    /** The value of the metric named {@code name}; throws if the plugin did not define it. */
+    public long getMetric(String name) {
+        Integer id = host.metricIds.get(name);
+        if (id == null) {
+            throw new IllegalArgumentException("no metric named " + name + "; defined: " + host.metricIds.keySet());
+        }
+        return host.metricValues.get(id);
+    }
+
+    /** The property at {@code path} as UTF-8, or null. */
+    public String getProperty(String... path) {
+        byte[] value = host.properties.get(propertyKey(path));
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** Messages logged at {@code level}, in order. */
+    public List<String> getLogs(LogLevel level) {
+        List<String> lines = new ArrayList<>();
+        for (EmulatedHost.LogLine line : host.logs) {
+            if (line.level() == level) {
+                lines.add(line.message());
+            }
+        }
+        return lines;
+    }
+
+    /** Every message logged, with its level: {@code "info: message"}. */
+    public List<String> getAllLogs() {
+        List<String> lines = new ArrayList<>();
+        host.logs.forEach(l -> lines.add(l.level().name().toLowerCase(java.util.Locale.ROOT) + ": " + l.message()));
+        return lines;
+    }
+
+    public List<String> getTraceLogs() {
+        return getLogs(LogLevel.TRACE);
+    }
+
+    public List<String> getDebugLogs() {
+        return getLogs(LogLevel.DEBUG);
+    }
+
+    public List<String> getInfoLogs() {
+        return getLogs(LogLevel.INFO);
+    }
+
+    public List<String> getWarnLogs() {
+        return getLogs(LogLevel.WARN);
+    }
+
+    public List<String> getErrorLogs() {
+        return getLogs(LogLevel.ERROR);
+    }
+
+    public List<String> getCriticalLogs() {
+        return getLogs(LogLevel.CRITICAL);
+    }
+
+    // ---- VM state --------------------------------------------------------------------------
+
+    /** The trap that failed the VM, or null. */
+    public WasmTrap getTrap() {
+        return trap;
+    }
+
+    /** Whether a trap failed the VM. */
+    public boolean isVmFailed() {
+        return trap != null;
+    }
+
+    /** Linear memory size in 64 KiB pages; -1 on the JVM. */
+    public int getMemoryPages() {
+        return guest.memoryPages();
+    }
+
+    @Override
+    public void close() {
+        guest.close();
+    }
+
+    // ---- dispatch ----------------------------------------------------------------------------
+
+    private EmulatedHost.Stream stream(int id) {
+        EmulatedHost.Stream stream = host.streams.get(id);
+        if (stream == null) {
+            throw new IllegalArgumentException("no HTTP stream " + id + "; call initializeHttpContext() first");
+        }
+        return stream;
+    }
+
+    private Action headersCallback(EmulatedHost.Stream stream, String export, int count, boolean endOfStream,
+            boolean request) {
+        if (isVmFailed()) {
+            return failedStream(stream);
+        }
+        if (!guest.exports(export)) {
+            return Action.CONTINUE;
+        }
+        int result = invoke(stream.id, export, stream.id, count, endOfStream ? 1 : 0);
+        if (isVmFailed()) {
+            return failedStream(stream);
+        }
+        if (result != 0) {
+            if (request) {
+                stream.requestHeadersPaused = true;
+            } else {
+                stream.responseHeadersPaused = true;
+            }
+            return Action.PAUSE;
+        }
+        return Action.CONTINUE;
+    }
+
+    private Action bodyCallback(EmulatedHost.Stream stream, String export, BodyBuffer buffer, boolean endOfStream) {
+        if (isVmFailed()) {
+            return failedStream(stream);
+        }
+        if (!guest.exports(export)) {
+            return Action.CONTINUE;
+        }
+        int result = invoke(stream.id, export, stream.id, buffer.size(), endOfStream ? 1 : 0);
+        if (isVmFailed()) {
+            return failedStream(stream);
+        }
+        return result == 0 ? Action.CONTINUE : Action.PAUSE;
+    }
+
+    private Action trailersCallback(EmulatedHost.Stream stream, String export, int count) {
+        if (isVmFailed()) {
+            return failedStream(stream);
+        }
+        if (!guest.exports(export)) {
+            return Action.CONTINUE;
+        }
+        int result = invoke(stream.id, export, stream.id, count);
+        if (isVmFailed()) {
+            return failedStream(stream);
+        }
+        return result == 0 ? Action.CONTINUE : Action.PAUSE;
+    }
+
+    /** A local reply sent before the response started runs through the plugin's own response callbacks. */
+    private Action afterRequestCallback(EmulatedHost.Stream stream, Action action) {
+        SentLocalResponse reply = takePendingReply(stream);
+        if (reply == null || stream.responseStarted) {
+            return action;
+        }
+        stream.responseStarted = true;
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header(":status", Integer.toString(reply.status())));
+        if (reply.body().length > 0) {
+            headers.add(new Header("content-length", Integer.toString(reply.body().length)));
+            headers.add(new Header("content-type", "text/plain"));
+        }
+        headers.addAll(reply.headers());
+        stream.responseHeaders.setAll(headers);
+        stream.responseBody.clear();
+        stream.responseBody.append(reply.body());
+        boolean headersOnly = reply.body().length == 0;
+        headersCallback(stream, "proxy_on_response_headers", headers.size(), headersOnly, false);
+        if (!headersOnly && !stream.responseHeadersPaused) {
+            bodyCallback(stream, "proxy_on_response_body", stream.responseBody, true);
+        }
+        SentLocalResponse nested = takePendingReply(stream);
+        if (nested != null) {
+            replaceResponse(stream, nested);
+        }
+        stream.forwardedResponseBody.append(stream.responseBody.bytes());
+        stream.responseBody.clear();
+        stream.localResponse = new SentLocalResponse(reply.status(), stream.responseHeaders.pairs(),
+                stream.forwardedResponseBody.bytes(), reply.details(), reply.grpcStatus());
+        return Action.PAUSE;
+    }
+
+    private static SentLocalResponse takePendingReply(EmulatedHost.Stream stream) {
+        SentLocalResponse reply = stream.pendingLocalResponse;
+        stream.pendingLocalResponse = null;
+        return reply;
+    }
+
+    private static void replaceResponse(EmulatedHost.Stream stream, SentLocalResponse reply) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header(":status", Integer.toString(reply.status())));
+        headers.addAll(reply.headers());
+        stream.responseHeaders.setAll(headers);
+        stream.responseBody.clear();
+        stream.forwardedResponseBody.clear();
+        stream.forwardedResponseBody.append(reply.body());
+        stream.localResponse = reply;
+    }
+
+    /** Envoy's treatment of a stream on a failed VM. */
+    private Action failedStream(EmulatedHost.Stream stream) {
+        if (failOpen) {
+            return Action.CONTINUE;
+        }
+        if (stream.localResponse == null) {
+            stream.localResponse = new SentLocalResponse(503, List.of(), new byte[0], "wasm_fail_stream", -1);
+        }
+        return Action.PAUSE;
+    }
+
+    private void invokeIfExported(int contextId, String export, int... args) {
+        if (guest.exports(export)) {
+            invoke(contextId, export, args);
+        }
+    }
+
+    /** Calls an export with {@code contextId} active; a trap fails the VM and later calls are skipped. */
+    private int invoke(int contextId, String export, int... args) {
+        if (isVmFailed()) {
+            return 0;
+        }
+        int previous = host.activeContext;
+        host.activeContext = contextId;
+        try {
+            return guest.call(export, args);
+        } catch (WasmTrap e) {
+            trap = e;
+            return 0;
+        } finally {
+            host.activeContext = previous;
+        }
+    }
+
+    /** Segments joined by NUL, the ABI's path form without a trailing NUL. */
+    static String propertyKey(String... path) {
+        return String.join("\0", path);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

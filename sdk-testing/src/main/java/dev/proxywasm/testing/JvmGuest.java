@@ -1,0 +1,78 @@
+package dev.proxywasm.testing;
+
+import dev.proxywasm.spi.HostBinding;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the plugin on the JVM by calling the generated glue class's static export methods, with
+ * the emulator bound as the host. The SDK's runtime state is static, so each emulator resets it.
+ */
+final class JvmGuest implements Guest {
+    private static final String EXPORT = "org.teavm.interop.Export";
+
+    private final Map<String, MethodHandle> exports = new HashMap<>();
+    private final EmulatedHost host;
+
+    JvmGuest(Class<?> glue, EmulatedHost host) {
+        this.host = host;
+        for (Method method : glue.getDeclaredMethods()) {
+            if (!Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            for (var annotation : method.getDeclaredAnnotations()) {
+                if (annotation.annotationType().getName().equals(EXPORT)) {
+                    String name = ((org.teavm.interop.Export) annotation).name();
+                    try {
+                        exports.put(name, MethodHandles.publicLookup().unreflect(method));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException("cannot call " + method, e);
+                    }
+                }
+            }
+        }
+        dev.proxywasm.teavm.glue.Contexts.clear();
+        HostBinding.bind(host);
+    }
+
+    @Override
+    public boolean exports(String name) {
+        return exports.containsKey(name);
+    }
+
+    @Override
+    public int call(String name, int... args) {
+        MethodHandle handle = exports.get(name);
+        if (handle == null) {
+            throw new IllegalArgumentException("the plugin does not export " + name);
+        }
+        HostBinding.bind(host);
+        try {
+            Object[] boxed = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                boxed[i] = args[i];
+            }
+            Object result = handle.invokeWithArguments(boxed);
+            return result instanceof Integer i ? i : 0;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public int memoryPages() {
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        dev.proxywasm.teavm.glue.Contexts.clear();
+        HostBinding.bind(null);
+    }
+}

@@ -1,0 +1,81 @@
+package dev.proxywasm.testing;
+
+import dev.proxywasm.api.Header;
+import dev.proxywasm.api.json.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.opentest4j.AssertionFailedError;
+
+/** Assertions for what plugin tests check most: headers, local replies, JSON bodies, logs. */
+public final class ProxyWasmAssertions {
+    private ProxyWasmAssertions() {}
+
+    /** {@code name} is present with the first value {@code expected}. */
+    public static void assertHeader(List<Header> headers, String name, String expected) {
+        String actual = HeaderMap.of(headers).get(name);
+        if (!Objects.equals(expected, actual)) {
+            throw new AssertionFailedError("header " + name + (actual == null ? " is absent" : " is \"" + actual + "\"")
+                    + ", expected \"" + expected + "\"; headers: " + headers, expected, actual);
+        }
+    }
+
+    /** {@code name} is not present. */
+    public static void assertNoHeader(List<Header> headers, String name) {
+        String actual = HeaderMap.of(headers).get(name);
+        if (actual != null) {
+            throw new AssertionFailedError("header " + name + " is \"" + actual + "\", expected it absent; headers: "
+                    + headers);
+        }
+    }
+
+    /** A local reply was sent with {@code status}; returns it for further checks. */
+    public static SentLocalResponse assertLocalResponse(HostEmulator host, int streamId, int status) {
+        SentLocalResponse reply = host.getSentLocalResponse(streamId);
+        if (reply == null) {
+            throw new AssertionFailedError("stream " + streamId + " got no local response, expected status " + status);
+        }
+        if (reply.status() != status) {
+            throw new AssertionFailedError("local response status is " + reply.status() + ", expected " + status,
+                    status, reply.status());
+        }
+        return reply;
+    }
+
+    /** No local reply was sent. */
+    public static void assertNoLocalResponse(HostEmulator host, int streamId) {
+        SentLocalResponse reply = host.getSentLocalResponse(streamId);
+        if (reply != null) {
+            throw new AssertionFailedError("stream " + streamId + " got a local response " + reply.status() + ": "
+                    + reply.bodyText());
+        }
+    }
+
+    /**
+     * The JSON object {@code json} has member {@code field} equal to {@code expected} (a String,
+     * Boolean, Long/Integer, Double, or {@link Json#NULL}); returns the parsed object.
+     */
+    public static Map<String, Object> assertJsonField(String json, String field, Object expected) {
+        Map<String, Object> object = Json.parseObject(json);
+        if (!object.containsKey(field)) {
+            throw new AssertionFailedError("JSON has no member \"" + field + "\": " + json);
+        }
+        Object actual = object.get(field);
+        Object wanted = expected instanceof Integer i ? Long.valueOf(i) : expected;
+        if (!Objects.equals(wanted, actual)) {
+            throw new AssertionFailedError("JSON member \"" + field + "\" is " + actual + ", expected " + expected
+                    + ": " + json, wanted, actual);
+        }
+        return object;
+    }
+
+    /** Some line of {@code logs} contains {@code text}. */
+    public static void assertLogContains(List<String> logs, String text) {
+        for (String line : logs) {
+            if (line.contains(text)) {
+                return;
+            }
+        }
+        throw new AssertionFailedError("no log line contains \"" + text + "\"; logs: " + logs);
+    }
+}

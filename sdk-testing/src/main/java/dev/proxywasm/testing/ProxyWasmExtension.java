@@ -1,0 +1,109 @@
+package dev.proxywasm.testing;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.TestAbortedException;
+
+/** Provides the {@code [jvm]} and {@code [wasm]} invocations of a {@link ProxyWasmTest}. */
+final class ProxyWasmExtension implements TestTemplateInvocationContextProvider {
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ProxyWasmExtension.class);
+
+    @Override
+    public boolean supportsTestTemplate(ExtensionContext context) {
+        return AnnotationSupport.isAnnotated(context.getTestMethod(), ProxyWasmTest.class);
+    }
+
+    @Override
+    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+        Mode[] modes = AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), ProxyWasmTest.class)
+                .map(ProxyWasmTest::modes).orElse(Mode.values());
+        if (modes.length == 0) {
+            throw new IllegalStateException("@ProxyWasmTest(modes = {}) runs nothing; name at least one mode");
+        }
+        return Arrays.stream(modes).map(Invocation::new);
+    }
+
+    /** One run of the test in one mode. */
+    private static final class Invocation implements TestTemplateInvocationContext {
+        private final Mode mode;
+
+        Invocation(Mode mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public String getDisplayName(int invocationIndex) {
+            return "[" + mode.label() + "]";
+        }
+
+        @Override
+        public List<Extension> getAdditionalExtensions() {
+            return List.of(new EmulatorResolver(mode));
+        }
+    }
+
+    /** Injects a fresh emulator (closed after the test) and the mode. */
+    private static final class EmulatorResolver implements ParameterResolver {
+        private final Mode mode;
+
+        EmulatorResolver(Mode mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            Class<?> type = parameter.getParameter().getType();
+            return type == HostEmulator.class || type == Mode.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            if (parameter.getParameter().getType() == Mode.class) {
+                return mode;
+            }
+            return context.getStore(NAMESPACE)
+                    .getOrComputeIfAbsent("emulator", key -> new Closing(create(context)), Closing.class)
+                    .emulator;
+        }
+
+        private HostEmulator create(ExtensionContext context) {
+            ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+            if (mode == Mode.JVM) {
+                return HostEmulator.onJvm(PluginUnderTest.glueClass(loader));
+            }
+            Path module = PluginUnderTest.modulePath(loader);
+            if (module == null) {
+                if (Boolean.getBoolean(PluginUnderTest.SKIP_MISSING_MODULE)) {
+                    throw new TestAbortedException(PluginUnderTest.missingModuleMessage());
+                }
+                throw new ParameterResolutionException(PluginUnderTest.missingModuleMessage());
+            }
+            return HostEmulator.inWasm(module);
+        }
+    }
+
+    /** Closes the emulator when the invocation's context closes. */
+    @SuppressWarnings("deprecation")
+    private static final class Closing implements ExtensionContext.Store.CloseableResource {
+        final HostEmulator emulator;
+
+        Closing(HostEmulator emulator) {
+            this.emulator = emulator;
+        }
+
+        @Override
+        public void close() {
+            emulator.close();
+        }
+    }
+}
