@@ -35,9 +35,30 @@ public final class HostEmulator implements AutoCloseable {
         this.guest = guestFactory.apply(host);
     }
 
-    /** Runs the plugin whose generated glue class ({@code <Plugin>_ProxyWasm}) is {@code glue}, on the JVM. */
-    public static HostEmulator onJvm(Class<?> glue) {
-        return new HostEmulator(Mode.JVM, h -> new JvmGuest(glue, h));
+    /**
+     * Runs the plugin whose generated glue class ({@code <Plugin>_ProxyWasm}) is {@code glue}, on
+     * the JVM; raw static {@code @Export} methods of {@code plugin} (may be null) are callbacks too.
+     */
+    public static HostEmulator onJvm(Class<?> glue, Class<?> plugin) {
+        List<Class<?>> classes = plugin == null ? List.of(glue) : List.of(glue, plugin);
+        return new HostEmulator(Mode.JVM, h -> new JvmGuest(classes, h));
+    }
+
+    /**
+     * The emulator for this module's plugin in {@code mode}, found as {@link ProxyWasmTest} finds
+     * it: the processor's and the build's records on the classpath of {@code loader}.
+     *
+     * @throws IllegalStateException if the mode is WASM and the module was not built
+     */
+    public static HostEmulator create(Mode mode, ClassLoader loader) {
+        if (mode == Mode.JVM) {
+            return onJvm(PluginUnderTest.glueClass(loader), PluginUnderTest.pluginClass(loader));
+        }
+        Path module = PluginUnderTest.modulePath(loader);
+        if (module == null) {
+            throw new IllegalStateException(PluginUnderTest.missingModuleMessage());
+        }
+        return inWasm(module);
     }
 
     /** Runs the compiled module at {@code module} in Chicory. */

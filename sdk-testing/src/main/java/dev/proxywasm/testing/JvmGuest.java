@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,9 +19,21 @@ final class JvmGuest implements Guest {
     private final Map<String, MethodHandle> exports = new HashMap<>();
     private final EmulatedHost host;
 
-    JvmGuest(Class<?> glue, EmulatedHost host) {
+    /**
+     * @param classes the generated glue, then any class whose own static {@code @Export} methods
+     *     the module also exports (the plugin class may declare raw callbacks)
+     */
+    JvmGuest(List<Class<?>> classes, EmulatedHost host) {
         this.host = host;
-        for (Method method : glue.getDeclaredMethods()) {
+        for (Class<?> type : classes) {
+            collectExports(type);
+        }
+        dev.proxywasm.teavm.glue.Contexts.clear();
+        HostBinding.bind(host);
+    }
+
+    private void collectExports(Class<?> type) {
+        for (Method method : type.getDeclaredMethods()) {
             if (!Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
@@ -28,15 +41,14 @@ final class JvmGuest implements Guest {
                 if (annotation.annotationType().getName().equals(EXPORT)) {
                     String name = ((org.teavm.interop.Export) annotation).name();
                     try {
-                        exports.put(name, MethodHandles.publicLookup().unreflect(method));
-                    } catch (IllegalAccessException e) {
+                        method.setAccessible(true);
+                        exports.putIfAbsent(name, MethodHandles.lookup().unreflect(method));
+                    } catch (IllegalAccessException | RuntimeException e) {
                         throw new IllegalStateException("cannot call " + method, e);
                     }
                 }
             }
         }
-        dev.proxywasm.teavm.glue.Contexts.clear();
-        HostBinding.bind(host);
     }
 
     @Override

@@ -30,6 +30,16 @@ final class PluginUnderTest {
         }
     }
 
+    /** The plugin class, or null if the processor did not record it. */
+    static Class<?> pluginClass(ClassLoader loader) {
+        String name = resource(loader, "META-INF/proxy-wasm/plugin-class");
+        try {
+            return name == null ? null : Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
     /** The module, or null when the build did not record one or the file is gone. */
     static Path modulePath(ClassLoader loader) {
         String location = System.getProperty("proxywasm.module");

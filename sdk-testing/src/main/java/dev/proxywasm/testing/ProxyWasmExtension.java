@@ -1,6 +1,5 @@
 package dev.proxywasm.testing;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -78,17 +77,13 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
 
         private HostEmulator create(ExtensionContext context) {
             ClassLoader loader = context.getRequiredTestClass().getClassLoader();
-            if (mode == Mode.JVM) {
-                return HostEmulator.onJvm(PluginUnderTest.glueClass(loader));
-            }
-            Path module = PluginUnderTest.modulePath(loader);
-            if (module == null) {
+            if (mode == Mode.WASM && PluginUnderTest.modulePath(loader) == null) {
                 if (Boolean.getBoolean(PluginUnderTest.SKIP_MISSING_MODULE)) {
                     throw new TestAbortedException(PluginUnderTest.missingModuleMessage());
                 }
                 throw new ParameterResolutionException(PluginUnderTest.missingModuleMessage());
             }
-            return HostEmulator.inWasm(module);
+            return HostEmulator.create(mode, loader);
         }
     }
 

@@ -24,6 +24,9 @@ public final class GlueProcessor extends AbstractProcessor {
     /** Resource naming the generated class, which the build compiles to WebAssembly. */
     public static final String MAIN_CLASS_RESOURCE = "META-INF/proxy-wasm/main-class";
 
+    /** Resource naming the plugin class, whose own static {@code @Export} methods the JVM emulator also calls. */
+    public static final String PLUGIN_CLASS_RESOURCE = "META-INF/proxy-wasm/plugin-class";
+
     static final String PLUGIN_ANNOTATION = Callback.API + ".ProxyWasmPlugin";
 
     private final List<TypeElement> plugins = new ArrayList<>();
@@ -85,10 +88,16 @@ public final class GlueProcessor extends AbstractProcessor {
     }
 
     private void writeMainClassResource(PluginModel model) throws IOException {
+        writeResource(MAIN_CLASS_RESOURCE, GlueWriter.glueName(model.plugin()), model);
+        writeResource(PLUGIN_CLASS_RESOURCE,
+                processingEnv.getElementUtils().getBinaryName(model.plugin()).toString(), model);
+    }
+
+    private void writeResource(String name, String content, PluginModel model) throws IOException {
         FileObject resource = processingEnv.getFiler().createResource(
-                StandardLocation.CLASS_OUTPUT, "", MAIN_CLASS_RESOURCE, model.plugin());
+                StandardLocation.CLASS_OUTPUT, "", name, model.plugin());
         try (Writer writer = resource.openWriter()) {
-            writer.write(GlueWriter.glueName(model.plugin()) + "\n");
+            writer.write(content + "\n");
         }
     }
 }
