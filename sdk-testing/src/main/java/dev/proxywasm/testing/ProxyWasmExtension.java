@@ -3,6 +3,8 @@ package dev.proxywasm.testing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,7 +13,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.opentest4j.TestAbortedException;
 
 /** Provides the {@code [jvm]} and {@code [wasm]} invocations of a {@link ProxyWasmTest}. */
 final class ProxyWasmExtension implements TestTemplateInvocationContextProvider {
@@ -47,7 +48,26 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new EmulatorResolver(mode));
+            return List.of(new SkipWithoutModule(mode), new EmulatorResolver(mode));
+        }
+    }
+
+    /** With {@code -Dproxywasm.skipMissingModule=true}, a {@code [wasm]} run without a module is skipped. */
+    private static final class SkipWithoutModule implements ExecutionCondition {
+        private final Mode mode;
+
+        SkipWithoutModule(Mode mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (mode == Mode.WASM && Boolean.getBoolean(PluginUnderTest.SKIP_MISSING_MODULE)
+                    && context.getTestClass().isPresent()
+                    && PluginUnderTest.modulePath(context.getRequiredTestClass().getClassLoader()) == null) {
+                return ConditionEvaluationResult.disabled(PluginUnderTest.missingModuleMessage());
+            }
+            return ConditionEvaluationResult.enabled("module present or not needed");
         }
     }
 
@@ -78,9 +98,6 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
         private HostEmulator create(ExtensionContext context) {
             ClassLoader loader = context.getRequiredTestClass().getClassLoader();
             if (mode == Mode.WASM && PluginUnderTest.modulePath(loader) == null) {
-                if (Boolean.getBoolean(PluginUnderTest.SKIP_MISSING_MODULE)) {
-                    throw new TestAbortedException(PluginUnderTest.missingModuleMessage());
-                }
                 throw new ParameterResolutionException(PluginUnderTest.missingModuleMessage());
             }
             return HostEmulator.create(mode, loader);
