@@ -453,26 +453,32 @@ public final class HostEmulator implements AutoCloseable {
         return lines;
     }
 
+    /** Messages logged at trace level, in order. */
     public List<String> getTraceLogs() {
         return getLogs(LogLevel.TRACE);
     }
 
+    /** Messages logged at debug level, in order. */
     public List<String> getDebugLogs() {
         return getLogs(LogLevel.DEBUG);
     }
 
+    /** Messages logged at info level, in order. */
     public List<String> getInfoLogs() {
         return getLogs(LogLevel.INFO);
     }
 
+    /** Messages logged at warn level, in order. */
     public List<String> getWarnLogs() {
         return getLogs(LogLevel.WARN);
     }
 
+    /** Messages logged at error level, in order. */
     public List<String> getErrorLogs() {
         return getLogs(LogLevel.ERROR);
     }
 
+    /** Messages logged at critical level, in order. */
     public List<String> getCriticalLogs() {
         return getLogs(LogLevel.CRITICAL);
     }
