@@ -1,0 +1,88 @@
+package dev.proxywasm.api.json;
+
+/**
+ * Writes one JSON object, members in the order added; strings are escaped so the output is valid
+ * JSON whatever they contain (quotes, backslashes, control characters, lone surrogates).
+ *
+ * <pre>{@code
+ * String json = new JsonWriter().field("status", 503).field("title", "unavailable").toString();
+ * }</pre>
+ */
+public final class JsonWriter {
+    private final StringBuilder out = new StringBuilder("{");
+    private boolean empty = true;
+
+    /** Adds a string member; {@code null} writes JSON {@code null}. */
+    public JsonWriter field(String name, String value) {
+        name(name);
+        if (value == null) {
+            out.append("null");
+        } else {
+            quote(out, value);
+        }
+        return this;
+    }
+
+    /** Adds a number member. */
+    public JsonWriter field(String name, long value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    /** Adds a boolean member. */
+    public JsonWriter field(String name, boolean value) {
+        name(name);
+        out.append(value);
+        return this;
+    }
+
+    private void name(String name) {
+        if (!empty) {
+            out.append(',');
+        }
+        empty = false;
+        quote(out, name);
+        out.append(':');
+    }
+
+    /** The object. */
+    @Override
+    public String toString() {
+        return out + "}";
+    }
+
+    /** Appends {@code value} as a JSON string literal. */
+    public static void quote(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                            && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        out.append(c).append(value.charAt(++i));
+                    } else if (c < 0x20 || Character.isSurrogate(c)) {
+                        hex(out, c);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    private static void hex(StringBuilder out, char c) {
+        String digits = "0123456789abcdef";
+        out.append("\\u").append(digits.charAt(c >> 12 & 0xf)).append(digits.charAt(c >> 8 & 0xf))
+                .append(digits.charAt(c >> 4 & 0xf)).append(digits.charAt(c & 0xf));
+    }
+}
