@@ -15,6 +15,7 @@ final class RecordingHandler implements Handler {
     ProxyMap requestHeaders = new ArrayProxyMap();
     ProxyMap responseHeaders = new ArrayProxyMap();
     byte[] pluginConfig;
+    byte[] responseBody = new byte[0];
 
     @Override
     public void log(LogLevel level, String message) {
@@ -40,6 +41,17 @@ final class RecordingHandler implements Handler {
     @Override
     public ProxyMap getHttpResponseHeaders() {
         return responseHeaders;
+    }
+
+    @Override
+    public byte[] getHttpResponseBody() {
+        return responseBody;
+    }
+
+    @Override
+    public io.roastedroot.proxywasm.internal.WasmResult setHttpResponseBody(byte[] body) {
+        responseBody = body;
+        return io.roastedroot.proxywasm.internal.WasmResult.OK;
     }
 
     void config(String json) {

@@ -1,0 +1,121 @@
+package dev.proxywasm.samples.customerrors;
+
+import dev.proxywasm.api.Action;
+import dev.proxywasm.api.Body;
+import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.Headers;
+import dev.proxywasm.api.HttpStream;
+import dev.proxywasm.api.LocalResponse;
+import dev.proxywasm.api.Log;
+import dev.proxywasm.api.OnPluginStart;
+import dev.proxywasm.api.OnRequestHeaders;
+import dev.proxywasm.api.OnResponseBody;
+import dev.proxywasm.api.OnResponseHeaders;
+import dev.proxywasm.api.ProxyWasmPlugin;
+import java.util.Locale;
+
+/**
+ * Rewrites upstream error responses of the configured services into RFC 9457
+ * {@code application/problem+json} documents; see README.md for the rules.
+ */
+@ProxyWasmPlugin(stream = CustomErrors.Exchange.class)
+public final class CustomErrors {
+    private Settings settings;
+
+    @OnPluginStart
+    boolean start(Configuration configuration) {
+        try {
+            settings = Settings.parse(configuration.text(), Log::warn);
+            return true;
+        } catch (Settings.Invalid e) {
+            Log.critical(e.getMessage());
+            return false;
+        }
+    }
+
+    /** One request/response exchange: what the response path needs from the request. */
+    final class Exchange {
+        private boolean targeted;
+        private String path = "";
+        private String traceId = ProblemDocument.DEFAULT_TRACE_ID;
+        private int status;
+        private boolean rewriteBody;
+
+        @OnRequestHeaders
+        void request(Headers headers) {
+            path = orEmpty(headers.get(":path"));
+            targeted = settings.targets(orEmpty(headers.get(":scheme")), orEmpty(headers.get(":authority")), path);
+            String traceparent = headers.get("traceparent");
+            String requestId = headers.get("x-request-id");
+            if (traceparent != null && !traceparent.isEmpty()) {
+                traceId = traceparent;
+            } else if (requestId != null && !requestId.isEmpty()) {
+                traceId = requestId;
+            }
+        }
+
+        @OnResponseHeaders
+        Action response(Headers headers, HttpStream stream, boolean endOfStream) {
+            if (!targeted || !eligible(headers)) {
+                return Action.CONTINUE;
+            }
+            Log.info("Response eligible for modification to rfc9457 format");
+            if (endOfStream) {
+                // No body callback will come: answer with the document instead.
+                stream.sendLocalResponse(LocalResponse.status(status)
+                        .header("content-type", ProblemDocument.MEDIA_TYPE)
+                        .body(ProblemDocument.render(settings, status, path, traceId, new byte[0])));
+                Log.info("Successfully transformed the response to rfc9457 format");
+                return Action.PAUSE;
+            }
+            headers.remove("content-length");
+            headers.replace("content-type", ProblemDocument.MEDIA_TYPE);
+            rewriteBody = true;
+            return Action.CONTINUE;
+        }
+
+        @OnResponseBody
+        Action responseBody(Body body, int bufferedSize, boolean endOfStream) {
+            if (!rewriteBody) {
+                return Action.CONTINUE;
+            }
+            if (!endOfStream) {
+                return Action.PAUSE;
+            }
+            rewriteBody = false;
+            body.replace(ProblemDocument.render(settings, status, path, traceId, body.read(0, bufferedSize)));
+            Log.info("Successfully transformed the response to rfc9457 format");
+            return Action.CONTINUE;
+        }
+
+        private boolean eligible(Headers headers) {
+            status = statusOf(headers.get(":status"));
+            if (status < settings.startStatus() || status > settings.endStatus()) {
+                return false;
+            }
+            String contentType = headers.get("content-type");
+            if (contentType != null) {
+                int semicolon = contentType.indexOf(';');
+                String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                        .trim().toLowerCase(Locale.ROOT);
+                if (mediaType.equals(ProblemDocument.MEDIA_TYPE) || mediaType.startsWith("application/grpc")) {
+                    return false;
+                }
+            }
+            String encoding = headers.get("content-encoding");
+            return encoding == null || encoding.trim().equalsIgnoreCase("identity");
+        }
+    }
+
+    private static int statusOf(String value) {
+        try {
+            return value == null ? -1 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
