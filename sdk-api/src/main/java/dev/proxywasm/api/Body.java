@@ -2,7 +2,6 @@ package dev.proxywasm.api;
 
 import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.spi.HostBinding;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A body buffer of the current stream (request or response body, downstream or upstream data, an
@@ -58,7 +57,7 @@ public final class Body {
 
     /** The whole buffer decoded as UTF-8 (invalid sequences become U+FFFD). */
     public String text() {
-        return new String(readAll(), StandardCharsets.UTF_8);
+        return Utf8.decode(readAll());
     }
 
     /** Replaces the whole buffer. */
@@ -68,7 +67,7 @@ public final class Body {
 
     /** Replaces the whole buffer with {@code text} in UTF-8. */
     public void replace(String text) {
-        replace(text.getBytes(StandardCharsets.UTF_8));
+        replace(Utf8.encode(text));
     }
 
     /** Adds {@code data} at the end. */
@@ -78,7 +77,7 @@ public final class Body {
 
     /** Adds {@code text} in UTF-8 at the end. */
     public void append(String text) {
-        append(text.getBytes(StandardCharsets.UTF_8));
+        append(Utf8.encode(text));
     }
 
     /** Adds {@code data} at the start. */
@@ -88,6 +87,6 @@ public final class Body {
 
     /** Adds {@code text} in UTF-8 at the start. */
     public void prepend(String text) {
-        prepend(text.getBytes(StandardCharsets.UTF_8));
+        prepend(Utf8.encode(text));
     }
 }

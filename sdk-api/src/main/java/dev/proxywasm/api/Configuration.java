@@ -2,7 +2,6 @@ package dev.proxywasm.api;
 
 import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.spi.HostBinding;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The plugin's (or VM's) configuration as the host passed it: for Istio's {@code WasmPlugin} the
@@ -46,6 +45,6 @@ public final class Configuration {
 
     /** The bytes decoded as UTF-8 (invalid sequences become U+FFFD). */
     public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
+        return Utf8.decode(bytes);
     }
 }

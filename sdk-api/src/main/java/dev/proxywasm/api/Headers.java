@@ -3,7 +3,6 @@ package dev.proxywasm.api;
 import dev.proxywasm.api.abi.MapType;
 import dev.proxywasm.spi.HeaderPairs;
 import dev.proxywasm.spi.HostBinding;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -42,7 +41,7 @@ public final class Headers {
     /** The first value of {@code name}, or {@code null} if the header is absent. */
     public String get(String name) {
         byte[] value = HostBinding.host().getHeaderMapValue(type.code(), utf8(name));
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+        return value == null ? null : Utf8.decode(value);
     }
 
     /** Whether {@code name} is present. */
@@ -76,6 +75,6 @@ public final class Headers {
     }
 
     static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        return Utf8.encode(s);
     }
 }

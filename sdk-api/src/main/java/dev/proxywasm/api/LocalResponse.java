@@ -2,7 +2,6 @@ package dev.proxywasm.api;
 
 import dev.proxywasm.spi.HeaderPairs;
 import dev.proxywasm.spi.HostBinding;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,13 +48,13 @@ public final class LocalResponse {
 
     /** Sets the body to {@code text} in UTF-8. */
     public LocalResponse body(String text) {
-        body = text.getBytes(StandardCharsets.UTF_8);
+        body = Utf8.encode(text);
         return this;
     }
 
     /** Sets the response code details Envoy writes to access logs ({@code %RESPONSE_CODE_DETAILS%}). */
     public LocalResponse details(String text) {
-        details = text.getBytes(StandardCharsets.UTF_8);
+        details = Utf8.encode(text);
         return this;
     }
 

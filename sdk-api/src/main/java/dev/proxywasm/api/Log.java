@@ -2,7 +2,6 @@ package dev.proxywasm.api;
 
 import dev.proxywasm.api.abi.LogLevel;
 import dev.proxywasm.spi.HostBinding;
-import java.nio.charset.StandardCharsets;
 
 /** Writes to the host's log (Envoy's {@code wasm} logger). */
 public final class Log {
@@ -10,7 +9,7 @@ public final class Log {
 
     /** Logs at {@code level}. */
     public static void log(LogLevel level, String message) {
-        HostBinding.host().log(level.code(), String.valueOf(message).getBytes(StandardCharsets.UTF_8));
+        HostBinding.host().log(level.code(), Utf8.encode(String.valueOf(message)));
     }
 
     /** Logs at trace level. */

@@ -1,7 +1,7 @@
 package dev.proxywasm.spi;
 
 import dev.proxywasm.api.Header;
-import java.nio.charset.StandardCharsets;
+import dev.proxywasm.api.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +24,8 @@ public final class HeaderPairs {
         int size = 4 + 8 * n;
         for (int i = 0; i < n; i++) {
             Header h = headers.get(i);
-            parts[2 * i] = h.name().getBytes(StandardCharsets.UTF_8);
-            parts[2 * i + 1] = h.value().getBytes(StandardCharsets.UTF_8);
+            parts[2 * i] = Utf8.encode(h.name());
+            parts[2 * i + 1] = Utf8.encode(h.value());
             size += parts[2 * i].length + parts[2 * i + 1].length + 2;
         }
         byte[] out = new byte[size];
@@ -59,9 +59,9 @@ public final class HeaderPairs {
             if (keyLength < 0 || valueLength < 0 || (long) pos + keyLength + valueLength + 2 > data.length) {
                 throw new IllegalArgumentException("header map pair " + i + " runs past the data");
             }
-            String key = new String(data, pos, keyLength, StandardCharsets.UTF_8);
+            String key = Utf8.decode(data, pos, keyLength);
             pos += keyLength + 1;
-            String value = new String(data, pos, valueLength, StandardCharsets.UTF_8);
+            String value = Utf8.decode(data, pos, valueLength);
             pos += valueLength + 1;
             headers.add(new Header(key, value));
         }

@@ -2,6 +2,7 @@ package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.json.Json;
+import dev.proxywasm.api.json.JsonNumber;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public final class ProxyWasmAssertions {
 
     /**
      * The JSON object {@code json} has member {@code field} equal to {@code expected} (a String,
-     * Boolean, Long/Integer, Double, or {@link Json#NULL}); returns the parsed object.
+     * Boolean, Integer, Long, Double, or {@link Json#NULL}); returns the parsed object.
      */
     public static Map<String, Object> assertJsonField(String json, String field, Object expected) {
         Map<String, Object> object = Json.parseObject(json);
@@ -61,12 +62,20 @@ public final class ProxyWasmAssertions {
             throw new AssertionFailedError("JSON has no member \"" + field + "\": " + json);
         }
         Object actual = object.get(field);
-        Object wanted = expected instanceof Integer i ? Long.valueOf(i) : expected;
-        if (!Objects.equals(wanted, actual)) {
+        if (!sameValue(expected, actual)) {
             throw new AssertionFailedError("JSON member \"" + field + "\" is " + actual + ", expected " + expected
-                    + ": " + json, wanted, actual);
+                    + ": " + json, expected, actual);
         }
         return object;
+    }
+
+    private static boolean sameValue(Object expected, Object actual) {
+        if (actual instanceof JsonNumber number && expected instanceof Number wanted) {
+            return expected instanceof Double || expected instanceof Float
+                    ? number.doubleValue() == wanted.doubleValue()
+                    : number.isLong() && number.longValue() == wanted.longValue();
+        }
+        return Objects.equals(expected, actual);
     }
 
     /** Some line of {@code logs} contains {@code text}. */

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * A strict RFC 8259 JSON reader without reflection, for plugin configuration. Objects become
  * {@code Map<String, Object>} (insertion-ordered), arrays {@code List<Object>}, numbers
- * {@code Long} when integral and in range else {@code Double}, {@code true}/{@code false}
- * {@code Boolean}, and {@code null} {@link #NULL}. Nesting deeper than {@value #MAX_DEPTH} is
+ * {@link JsonNumber} (exact, converted on demand), {@code true}/{@code false} {@code Boolean}, and
+ * {@code null} {@link #NULL}. Nesting deeper than {@value #MAX_DEPTH} is
  * rejected rather than risking a stack overflow, which traps a wasm VM.
  */
 public final class Json {
@@ -194,25 +194,18 @@ public final class Json {
         } else {
             throw new JsonException("invalid number", start);
         }
-        boolean integral = true;
         if (peek() == '.') {
-            integral = false;
             pos++;
             digits(start);
         }
         if (peek() == 'e' || peek() == 'E') {
-            integral = false;
             pos++;
             if (peek() == '+' || peek() == '-') {
                 pos++;
             }
             digits(start);
         }
-        String literal = text.substring(start, pos);
-        if (integral && literal.length() <= 18) {
-            return Long.parseLong(literal);
-        }
-        return Double.parseDouble(literal);
+        return new JsonNumber(text.substring(start, pos));
     }
 
     private void digits(int start) {

@@ -1,6 +1,7 @@
 package dev.proxywasm.api.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,12 +24,12 @@ class JsonTest {
 
             Map<String, Object> expected = new LinkedHashMap<>();
             expected.put("s", "a\"b\\c\né\uD83D\uDE00");
-            expected.put("i", -12L);
-            expected.put("d", 25.0);
+            expected.put("i", JsonNumber.of("-12"));
+            expected.put("d", JsonNumber.of("2.5e1"));
             expected.put("t", true);
             expected.put("f", false);
             expected.put("n", Json.NULL);
-            expected.put("a", List.of(1L, List.of(), Map.of()));
+            expected.put("a", List.of(JsonNumber.of("1"), List.of(), Map.of()));
             assertEquals(expected, value);
         }
 
@@ -37,15 +38,33 @@ class JsonTest {
             Map<String, Object> object = Json.parseObject("{\"b\":1,\"a\":2,\"b\":3}");
 
             assertEquals(List.of("b", "a"), List.copyOf(object.keySet()));
-            assertEquals(3L, object.get("b"));
+            assertEquals(JsonNumber.of("3"), object.get("b"));
         }
 
         @Test
-        void hugeNumbersBecomeDoublesWithoutFailing() {
-            assertEquals(1.2345678901234568E29, Json.parse("123456789012345678901234567890"));
-            assertEquals(Double.POSITIVE_INFINITY, Json.parse("1e999999"));
-            assertEquals(999999999999999999L, Json.parse("999999999999999999"));
-            assertEquals(Double.class, Json.parse("9".repeat(100_000)).getClass());
+        void hugeNumbersAreKeptExactlyAndConvertOnlyOnRequest() {
+            JsonNumber huge = (JsonNumber) Json.parse("123456789012345678901234567890");
+            assertFalse(huge.isLong());
+            assertEquals(1.2345678901234568E29, huge.doubleValue());
+            assertEquals(Double.POSITIVE_INFINITY, ((JsonNumber) Json.parse("1e999999")).doubleValue());
+            assertFalse(((JsonNumber) Json.parse("9".repeat(100_000))).isLong());
+            assertThrows(ArithmeticException.class, () -> huge.longValue());
+        }
+
+        @Test
+        void wholeNumbersInAnyNotationConvertExactly() {
+            assertEquals(999999999999999999L, JsonNumber.of("999999999999999999").longValue());
+            assertEquals(Long.MIN_VALUE, JsonNumber.of("-9223372036854775808").longValue());
+            assertFalse(JsonNumber.of("9223372036854775808").isLong());
+            assertEquals(503, JsonNumber.of("503.0").intValue());
+            assertEquals(500, JsonNumber.of("5e2").intValue());
+            assertEquals(500, JsonNumber.of("50000E-2").intValue());
+            assertEquals(0, JsonNumber.of("0e999999999999").longValue());
+            assertFalse(JsonNumber.of("0.5").isLong());
+            assertFalse(JsonNumber.of("1e-999999999").isLong());
+            assertFalse(JsonNumber.of("1e40").isLong());
+            assertThrows(ArithmeticException.class, () -> JsonNumber.of("3000000000").intValue());
+            assertEquals(JsonNumber.of("1"), Json.parse("1"));
         }
 
         @Test

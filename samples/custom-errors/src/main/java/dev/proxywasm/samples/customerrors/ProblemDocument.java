@@ -1,7 +1,7 @@
 package dev.proxywasm.samples.customerrors;
 
+import dev.proxywasm.api.Utf8;
 import dev.proxywasm.api.json.JsonWriter;
-import java.nio.charset.StandardCharsets;
 
 /** The RFC 9457 document that replaces an error response. */
 final class ProblemDocument {
@@ -49,7 +49,7 @@ final class ProblemDocument {
                 cut = lead;
             }
         }
-        String text = new String(body, 0, cut, StandardCharsets.UTF_8);
+        String text = Utf8.decode(body, 0, cut);
         // Replacement characters take 3 bytes where the invalid input took 1: trim to the limit again.
         int bytes = 0;
         for (int i = 0; i < text.length(); i++) {

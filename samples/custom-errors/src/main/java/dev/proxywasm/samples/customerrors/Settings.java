@@ -2,6 +2,7 @@ package dev.proxywasm.samples.customerrors;
 
 import dev.proxywasm.api.json.Json;
 import dev.proxywasm.api.json.JsonException;
+import dev.proxywasm.api.json.JsonNumber;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,11 +134,9 @@ record Settings(List<UrlPrefix> prefixes, int startStatus, int endStatus, Map<In
 
     /** An integer given as a JSON number or as a numeric string (YAML often quotes numbers). */
     private static int integer(String field, Object value) throws Invalid {
-        if (value instanceof Long n && n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) {
+        if (value instanceof JsonNumber n && n.isLong() && n.longValue() >= Integer.MIN_VALUE
+                && n.longValue() <= Integer.MAX_VALUE) {
             return n.intValue();
-        }
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
-            return d.intValue();
         }
         if (value instanceof String s && isDigits(s.trim().startsWith("-") ? s.trim().substring(1) : s.trim(), 9)) {
             return Integer.parseInt(s.trim());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Header;
+import dev.proxywasm.api.json.JsonNumber;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.ProxyWasmTest;
 import dev.proxywasm.testing.SentLocalResponse;
@@ -35,7 +36,7 @@ class CustomErrorsTest {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("type", type);
         doc.put("title", title);
-        doc.put("status", (long) status);
+        doc.put("status", JsonNumber.of(Integer.toString(status)));
         doc.put("instance", instance);
         doc.put("trace_id", traceId);
         doc.put("detail", detail);

@@ -84,6 +84,9 @@ public final class WasmBuild {
         tool.setMinHeapSize(minHeapMiB * 1024 * 1024);
         tool.setMaxHeapSize(maxHeapMiB * 1024 * 1024);
         tool.setLog(new QuietToolLog(log));
+        if (Boolean.getBoolean("proxywasm.stats")) {
+            tool.getProperties().setProperty("teavm.wasm.stats", "true");
+        }
         List<String> compileErrors = new ArrayList<>();
         try (URLClassLoader loader = new URLClassLoader(urls(classPath), WasmBuild.class.getClassLoader())) {
             tool.setClassLoader(loader);
