@@ -12,7 +12,6 @@ import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.OnResponseBody;
 import dev.proxywasm.api.OnResponseHeaders;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import java.util.Locale;
 
 /**
  * Rewrites upstream error responses of the configured services into RFC 9457
@@ -96,14 +95,14 @@ public final class CustomErrors {
             String contentType = headers.get("content-type");
             if (contentType != null) {
                 int semicolon = contentType.indexOf(';');
-                String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-                        .trim().toLowerCase(Locale.ROOT);
+                String mediaType = Ascii.lowerCase((semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                        .trim());
                 if (mediaType.equals(ProblemDocument.MEDIA_TYPE) || mediaType.startsWith("application/grpc")) {
                     return false;
                 }
             }
             String encoding = headers.get("content-encoding");
-            return encoding == null || encoding.trim().equalsIgnoreCase("identity");
+            return encoding == null || Ascii.lowerCase(encoding.trim()).equals("identity");
         }
     }
 

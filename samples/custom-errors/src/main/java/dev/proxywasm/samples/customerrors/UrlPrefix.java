@@ -1,7 +1,5 @@
 package dev.proxywasm.samples.customerrors;
 
-import java.util.Locale;
-
 /**
  * A configured URL prefix, matched the way a person reads one: {@code foo.bar.com} matches
  * {@code https://foo.bar.com/x} and {@code http://foo.bar.com:8080/}, not
@@ -20,7 +18,7 @@ final class UrlPrefix {
     /** Whether the request {@code scheme://authority path} starts with this prefix on a boundary. */
     boolean matches(String scheme, String authority, String path) {
         String hostAndPath = normalize(authority + path);
-        String url = withScheme ? scheme.toLowerCase(Locale.ROOT) + "://" + hostAndPath : hostAndPath;
+        String url = withScheme ? Ascii.lowerCase(scheme) + "://" + hostAndPath : hostAndPath;
         if (!url.startsWith(prefix)) {
             return false;
         }
@@ -39,7 +37,7 @@ final class UrlPrefix {
         while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
             authorityEnd++;
         }
-        return url.substring(0, authorityEnd).toLowerCase(Locale.ROOT) + url.substring(authorityEnd);
+        return Ascii.lowerCase(url.substring(0, authorityEnd)) + url.substring(authorityEnd);
     }
 
     @Override

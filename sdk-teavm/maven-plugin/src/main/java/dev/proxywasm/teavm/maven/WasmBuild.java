@@ -3,6 +3,7 @@ package dev.proxywasm.teavm.maven;
 import dev.proxywasm.teavm.validator.ExportStripper;
 import dev.proxywasm.teavm.validator.ModuleValidator;
 import dev.proxywasm.teavm.validator.ValidationReport;
+import dev.proxywasm.teavm.validator.ZeroRunRemover;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -22,7 +23,8 @@ import org.teavm.vm.TeaVMOptimizationLevel;
 
 /**
  * Turns compiled plugin classes into a checked proxy-wasm module: TeaVM 0.13.1 with the WASI
- * target, then {@code _start}/{@code start} removed, then {@link ModuleValidator}. Independent of
+ * target, then {@code _start}/{@code start} removed and the zeros left out of the data segment,
+ * then {@link ModuleValidator}. Independent of
  * Maven so tests can drive it directly.
  */
 public final class WasmBuild {
@@ -102,7 +104,7 @@ public final class WasmBuild {
             return new Result(new byte[0], compileErrors, emptyReport());
         }
         byte[] raw = Files.readAllBytes(workDirectory.resolve(rawName));
-        byte[] module = ExportStripper.strip(raw, COMMAND_EXPORTS);
+        byte[] module = ZeroRunRemover.apply(ExportStripper.strip(raw, COMMAND_EXPORTS));
         ValidationReport report = ModuleValidator.validate(module);
         if (report.hasErrors()) {
             report = CallerHints.explain(report, tool.getDependencyInfo().getCallGraph());

@@ -14,16 +14,14 @@ public final class ExportStripper {
 
     /** The module without the exports named in {@code names}. */
     public static byte[] strip(byte[] wasm, Set<String> names) {
-        if (wasm.length < 8 || wasm[0] != 0 || wasm[1] != 'a' || wasm[2] != 's' || wasm[3] != 'm') {
-            throw new IllegalArgumentException("not a WebAssembly module");
-        }
+        WasmSections.requireModule(wasm);
         ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
         out.write(wasm, 0, 8);
         int[] pos = {8};
         while (pos[0] < wasm.length) {
             int sectionStart = pos[0];
             int id = wasm[pos[0]++] & 0xff;
-            int size = readU32(wasm, pos);
+            int size = WasmSections.readU32(wasm, pos);
             int contentStart = pos[0];
             int end = contentStart + size;
             if (id != EXPORT_SECTION) {
@@ -31,7 +29,7 @@ public final class ExportStripper {
             } else {
                 byte[] content = rewriteExports(wasm, contentStart, end, names);
                 out.write(EXPORT_SECTION);
-                writeU32(out, content.length);
+                WasmSections.writeU32(out, content.length);
                 out.write(content, 0, content.length);
             }
             pos[0] = end;
@@ -41,15 +39,15 @@ public final class ExportStripper {
 
     private static byte[] rewriteExports(byte[] wasm, int start, int end, Set<String> names) {
         int[] pos = {start};
-        int count = readU32(wasm, pos);
+        int count = WasmSections.readU32(wasm, pos);
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         int keptCount = 0;
         for (int i = 0; i < count; i++) {
             int entryStart = pos[0];
-            int nameLength = readU32(wasm, pos);
+            int nameLength = WasmSections.readU32(wasm, pos);
             String name = new String(wasm, pos[0], nameLength, java.nio.charset.StandardCharsets.UTF_8);
             pos[0] += nameLength + 1; // name, then the export kind byte
-            readU32(wasm, pos); // index
+            WasmSections.readU32(wasm, pos); // index
             if (!names.contains(name)) {
                 kept.write(wasm, entryStart, pos[0] - entryStart);
                 keptCount++;
@@ -59,31 +57,9 @@ public final class ExportStripper {
             throw new IllegalArgumentException("malformed export section");
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        writeU32(content, keptCount);
+        WasmSections.writeU32(content, keptCount);
         byte[] entries = kept.toByteArray();
         content.write(entries, 0, entries.length);
         return content.toByteArray();
-    }
-
-    private static int readU32(byte[] b, int[] pos) {
-        int result = 0;
-        int shift = 0;
-        while (true) {
-            int x = b[pos[0]++] & 0xff;
-            result |= (x & 0x7f) << shift;
-            if ((x & 0x80) == 0) {
-                return result;
-            }
-            shift += 7;
-        }
-    }
-
-    private static void writeU32(ByteArrayOutputStream out, int value) {
-        int v = value;
-        do {
-            int x = v & 0x7f;
-            v >>>= 7;
-            out.write(v != 0 ? x | 0x80 : x);
-        } while (v != 0);
     }
 }

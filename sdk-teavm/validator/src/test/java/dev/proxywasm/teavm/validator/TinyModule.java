@@ -15,6 +15,7 @@ final class TinyModule {
     private final List<String[]> imports = new ArrayList<>();
     private final List<String[]> functions = new ArrayList<>();
     private boolean memory = true;
+    private final List<Object[]> data = new ArrayList<>();
 
     /** A module with everything Envoy requires and nothing else. */
     static TinyModule loadable() {
@@ -40,6 +41,12 @@ final class TinyModule {
 
     TinyModule without(String exportName) {
         functions.removeIf(f -> f[0].equals(exportName));
+        return this;
+    }
+
+    /** An active data segment at {@code offset}. */
+    TinyModule withData(int offset, byte[] bytes) {
+        data.add(new Object[] {offset, bytes});
         return this;
     }
 
@@ -104,6 +111,21 @@ final class TinyModule {
             codeSection.writeBytes(new byte[] {3, 0, 0x00, 0x0b}); // size, no locals, unreachable, end
         }
         section(out, 10, codeSection);
+
+        if (!data.isEmpty()) {
+            ByteArrayOutputStream dataSection = new ByteArrayOutputStream();
+            u32(dataSection, data.size());
+            for (Object[] segment : data) {
+                byte[] bytes = (byte[]) segment[1];
+                dataSection.write(0);
+                dataSection.write(0x41);
+                s32(dataSection, (Integer) segment[0]);
+                dataSection.write(0x0b);
+                u32(dataSection, bytes.length);
+                dataSection.writeBytes(bytes);
+            }
+            section(out, 11, dataSection);
+        }
         return out.toByteArray();
     }
 
@@ -151,11 +173,10 @@ final class TinyModule {
     }
 
     private static void u32(ByteArrayOutputStream out, int value) {
-        int v = value;
-        do {
-            int b = v & 0x7f;
-            v >>>= 7;
-            out.write(v != 0 ? b | 0x80 : b);
-        } while (v != 0);
+        WasmSections.writeU32(out, value);
+    }
+
+    private static void s32(ByteArrayOutputStream out, int value) {
+        WasmSections.writeS32(out, value);
     }
 }
