@@ -180,6 +180,35 @@ class CustomErrorsTest {
         }
 
         @ProxyWasmTest
+        void deeplyNestedJsonIsRejectedWithoutOverflowingTheStack(HostEmulator host) {
+            rejected(host, "{\"targetURLPrefixes\": " + "[".repeat(100_000),
+                    "custom-errors: the configuration is not valid JSON: nesting deeper than 64 at position 85");
+        }
+
+        @ProxyWasmTest
+        void numbersOutOfRange(HostEmulator host) {
+            rejected(host, "{\"targetURLPrefixes\": \"a\", \"startStatusCode\": 1e999}",
+                    "custom-errors: startStatusCode must be an integer, not 1e999");
+        }
+
+        @ProxyWasmTest
+        void numbersBeyondLong(HostEmulator host) {
+            rejected(host, "{\"targetURLPrefixes\": \"a\", \"maxDetailBytes\": 99999999999999999999999}",
+                    "custom-errors: maxDetailBytes must be an integer, not 99999999999999999999999");
+        }
+
+        @ProxyWasmTest
+        void aHugeConfigurationStartsTheSameAsASmallOne(HostEmulator host) {
+            StringBuilder prefixes = new StringBuilder("{\"targetURLPrefixes\": [\"my-host.com\"");
+            for (int i = 0; prefixes.length() < 1 << 20; i++) {
+                prefixes.append(", \"host-").append(i).append(".example.com/some/long/path/prefix\"");
+            }
+            started(host, prefixes.append("]}").toString());
+
+            assertTrue(request(host, "https://my-host.com/").respond(500, null, "x").body().startsWith("{"));
+        }
+
+        @ProxyWasmTest
         void unknownFieldsAreIgnoredWithAWarning(HostEmulator host) {
             started(host, "{\"targetURLPrefixes\": \"a\", \"targetUrlPrefixes\": \"typo\"}");
 

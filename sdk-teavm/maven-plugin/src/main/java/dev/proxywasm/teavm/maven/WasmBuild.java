@@ -89,13 +89,17 @@ public final class WasmBuild {
         if (Boolean.getBoolean("proxywasm.stats")) {
             tool.getProperties().setProperty("teavm.wasm.stats", "true");
         }
+        tool.getTransformers().add(HeapLimitTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();
+        HeapLimitTransformer.LIMIT.set((long) maxHeapMiB * 1024 * 1024);
         try (URLClassLoader loader = new URLClassLoader(urls(classPath), WasmBuild.class.getClassLoader())) {
             tool.setClassLoader(loader);
             tool.generate();
         } catch (TeaVMToolException e) {
             compileErrors.add("TeaVM failed: " + e.getMessage());
             return new Result(new byte[0], compileErrors, emptyReport());
+        } finally {
+            HeapLimitTransformer.LIMIT.remove();
         }
         for (Problem problem : tool.getProblemProvider().getSevereProblems()) {
             compileErrors.add(ProblemText.describe(problem));

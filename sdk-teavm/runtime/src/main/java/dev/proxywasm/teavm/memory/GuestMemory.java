@@ -20,12 +20,22 @@ import org.teavm.interop.Address;
 public final class GuestMemory {
     private static final IntObjectMap<byte[]> PENDING = new IntObjectMap<>();
     private static final byte[] EMPTY = new byte[0];
+    /** Room left for the array header, alignment and the bookkeeping that follows an allocation. */
+    private static final long ALLOCATION_SLACK = 64 * 1024;
 
     private GuestMemory() {}
 
-    /** The allocator export's body: a fresh array of {@code size} bytes, recorded until taken. */
+    /**
+     * The allocator export's body: a fresh array of {@code size} bytes, recorded until taken; 0
+     * when it is larger than the heap can ever hold. TeaVM's out-of-memory is a trap
+     * that would fail the VM, so a host asking for more than fits (a 200 MB body under a 128 MB
+     * heap) gets 0, which it reports to the caller as a failed host call instead.
+     */
     public static int allocate(int size) {
-        byte[] data = new byte[Math.max(size, 0)];
+        if (size < 0 || !fits(size)) {
+            return 0;
+        }
+        byte[] data = new byte[size];
         int address = Address.ofData(data).toInt();
         PENDING.put(address, data);
         return address;
@@ -49,6 +59,18 @@ public final class GuestMemory {
             return exact;
         }
         return data;
+    }
+
+    private static boolean fits(int size) {
+        return (long) size + ALLOCATION_SLACK <= maxHeapBytes();
+    }
+
+    /**
+     * The heap limit the module was compiled with. The build replaces this body with the constant
+     * (TeaVM's own {@code GC} must not be touched from plugin code: that re-runs its initialiser).
+     */
+    static long maxHeapBytes() {
+        return Long.MAX_VALUE;
     }
 
     /** How many allocations the host has not handed back yet; 0 between callbacks. */

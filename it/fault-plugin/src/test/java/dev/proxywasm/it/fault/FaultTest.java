@@ -1,0 +1,133 @@
+package dev.proxywasm.it.fault;
+
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertHeader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proxywasm.api.Action;
+import dev.proxywasm.api.Header;
+import dev.proxywasm.testing.HostEmulator;
+import dev.proxywasm.testing.Mode;
+import dev.proxywasm.testing.ProxyWasmTest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bad input and plugin bugs, through the compiled module: each must leave a clear log line, let
+ * the request continue, and let the next request be served normally. The slow sizes run with
+ * {@code -Dfaults.full=true}.
+ */
+class FaultTest {
+    private static final boolean FULL = Boolean.getBoolean("faults.full");
+
+    private static List<Header> fault(String fault, String... extra) {
+        List<Header> headers = new ArrayList<>(List.of(new Header(":path", "/"), new Header("x-fault", fault)));
+        for (int i = 0; i < extra.length; i += 2) {
+            headers.add(new Header(extra[i], extra[i + 1]));
+        }
+        return headers;
+    }
+
+    /** One request through both directions; returns its stream id. */
+    private static int exchange(HostEmulator host, List<Header> request, byte[] body) {
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, request, body == null);
+        if (body != null) {
+            host.callOnRequestBody(id, body, true);
+        }
+        host.callOnResponseHeaders(id, List.of(new Header(":status", "200")), true);
+        return id;
+    }
+
+    private static void nextRequestIsServed(HostEmulator host, int expectedServed) {
+        int id = exchange(host, fault("none"), null);
+        assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
+        assertHeader(host.getCurrentResponseHeaders(id), "x-served", Integer.toString(expectedServed));
+    }
+
+    @ProxyWasmTest
+    void aThousandAndTwentyFourHeaders(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        List<Header> many = fault("echo");
+        for (int i = many.size(); i < 1024; i++) {
+            many.add(new Header("x-h" + i, "v" + i));
+        }
+
+        int id = exchange(host, many, null);
+
+        assertHeader(host.getCurrentRequestHeaders(id), "x-header-count", "1024");
+        nextRequestIsServed(host, 2);
+    }
+
+    @ProxyWasmTest
+    void nulAndControlBytesInHeaderNamesAndValues(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        String value = "a\u0000b\u0001c\u007f\td\r\ne";
+
+        int id = exchange(host, fault("echo", "x-echo-\u0000\u0002", value), null);
+
+        assertHeader(host.getCurrentRequestHeaders(id), "x-echoed-\u0000\u0002", value);
+        nextRequestIsServed(host, 2);
+    }
+
+    @ProxyWasmTest
+    void aLargeBodyIsReadWhole(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int size = FULL ? 100 << 20 : 8 << 20;
+
+        exchange(host, fault("read-body"), new byte[size]);
+
+        assertEquals(List.of("read " + size + " body bytes"), host.getInfoLogs());
+        nextRequestIsServed(host, 2);
+    }
+
+    /** The allocator refuses what cannot fit: the host call fails, not the VM. */
+    @ProxyWasmTest(modes = Mode.WASM)
+    void aBodyLargerThanTheHeapFailsTheHostCallNotTheVm(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int size = 200 << 20;
+
+        exchange(host, fault("read-body"), new byte[size]);
+
+        assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
+        assertEquals(List.of("proxy_on_request_body failed: dev.proxywasm.spi.HostCallException: proxy_get_buffer_bytes"
+                + " returned INVALID_MEMORY_ACCESS"), host.getErrorLogs());
+        nextRequestIsServed(host, 2);
+    }
+
+    /** TeaVM's out-of-memory is a trap, not an exception: a plugin must bound its own allocations. */
+    @ProxyWasmTest(modes = Mode.WASM)
+    void aPluginsOwnAllocationBeyondTheHeapTraps(HostEmulator host) {
+        assertTrue(host.startPlugin());
+
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, fault("allocate", "x-bytes", Integer.toString(200 << 20)), true);
+
+        assertTrue(host.isVmFailed());
+    }
+
+    /** TeaVM cannot catch a WebAssembly stack overflow: it traps, and Envoy fails the VM. */
+    @ProxyWasmTest(modes = Mode.WASM)
+    void unboundedRecursionTrapsInWebAssembly(HostEmulator host) {
+        assertTrue(host.startPlugin());
+
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, fault("recurse"), true);
+
+        assertTrue(host.isVmFailed());
+        assertEquals("proxy_on_request_headers", host.getTrap().export());
+        int next = host.initializeHttpContext();
+        assertEquals(Action.PAUSE, host.callOnRequestHeaders(next, fault("none"), true), "fail-closed");
+    }
+
+    @ProxyWasmTest(modes = Mode.JVM)
+    void unboundedRecursionIsCaughtOnTheJvm(HostEmulator host) {
+        assertTrue(host.startPlugin());
+
+        exchange(host, fault("recurse"), null);
+
+        assertEquals(List.of("proxy_on_request_headers failed: java.lang.StackOverflowError"), host.getErrorLogs());
+        nextRequestIsServed(host, 2);
+    }
+}
