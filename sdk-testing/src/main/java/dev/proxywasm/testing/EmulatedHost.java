@@ -51,6 +51,8 @@ final class EmulatedHost implements Host {
     }
 
     final List<LogLine> logs = new ArrayList<>();
+    boolean retainLogs = true;
+    long logCount;
     final Map<Integer, Stream> streams = new HashMap<>();
     final Map<String, byte[]> properties = new HashMap<>();
     final Map<Integer, HttpCallout> httpCallouts = new LinkedHashMap<>();
@@ -145,7 +147,10 @@ final class EmulatedHost implements Host {
         if (level < 0 || level > 5) {
             throw new HostCallException("proxy_log", WasmResult.BAD_ARGUMENT);
         }
-        logs.add(new LogLine(LogLevel.of(level), text(message)));
+        logCount++;
+        if (retainLogs) {
+            logs.add(new LogLine(LogLevel.of(level), text(message)));
+        }
     }
 
     @Override

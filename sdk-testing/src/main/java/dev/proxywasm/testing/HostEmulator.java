@@ -108,6 +108,17 @@ public final class HostEmulator implements AutoCloseable {
         return this;
     }
 
+    /** Counts log lines without keeping them: for soak runs of millions of requests. */
+    public HostEmulator withLogsDiscarded() {
+        host.retainLogs = false;
+        return this;
+    }
+
+    /** How many lines the plugin logged, kept or not. */
+    public long getLogCount() {
+        return host.logCount;
+    }
+
     /** The level {@code proxy_get_log_level} reports. */
     public HostEmulator withLogLevel(LogLevel level) {
         host.logLevel = level;

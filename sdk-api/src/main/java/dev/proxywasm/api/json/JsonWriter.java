@@ -52,11 +52,21 @@ public final class JsonWriter {
         return out + "}";
     }
 
-    /** Appends {@code value} as a JSON string literal. */
+    /** Appends {@code value} as a JSON string literal; runs that need no escaping are copied whole. */
     public static void quote(StringBuilder out, String value) {
         out.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        int run = 0;
+        for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && !Character.isSurrogate(c)) {
+                continue;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            out.append(value, run, i);
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -65,18 +75,11 @@ public final class JsonWriter {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                            && Character.isLowSurrogate(value.charAt(i + 1))) {
-                        out.append(c).append(value.charAt(++i));
-                    } else if (c < 0x20 || Character.isSurrogate(c)) {
-                        hex(out, c);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> hex(out, c);
             }
+            run = i + 1;
         }
+        out.append(value, run, n);
         out.append('"');
     }
 
