@@ -25,6 +25,12 @@ public final class RequestBenchmark {
         }
     }
 
+    /** JVM heap bytes this thread allocated: plugin, SDK and emulator together. */
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
     private static String glueName(String sample) {
         return sample.equals("custom-errors")
                 ? "dev.proxywasm.samples.customerrors.CustomErrors_ProxyWasm"
@@ -41,13 +47,17 @@ public final class RequestBenchmark {
                 Workload.request(host, i);
             }
             Stats stats = new Stats(requests);
+            long allocatedBefore = allocatedBytes();
             long start = System.nanoTime();
             for (int i = 0; i < requests; i++) {
                 long t = System.nanoTime();
                 Workload.request(host, i);
                 stats.add(System.nanoTime() - t);
             }
-            System.out.printf("%-14s %-5s %s%n", sample, mode, stats.summary(System.nanoTime() - start));
+            long wall = System.nanoTime() - start;
+            long allocated = (allocatedBytes() - allocatedBefore) / requests;
+            System.out.printf("%-14s %-5s %s  %,7d B/request on the JVM heap%n", sample, mode, stats.summary(wall),
+                    allocated);
         }
     }
 }
