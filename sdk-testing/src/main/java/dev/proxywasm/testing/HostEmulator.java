@@ -464,6 +464,13 @@ public final class HostEmulator implements AutoCloseable {
         return lines;
     }
 
+    /** Every kept line with its level, as {@link #getAllLogs()}, and forgets them: for long runs. */
+    public List<String> takeLogs() {
+        List<String> lines = getAllLogs();
+        host.logs.clear();
+        return lines;
+    }
+
     /** Messages logged at trace level, in order. */
     public List<String> getTraceLogs() {
         return getLogs(LogLevel.TRACE);

@@ -86,6 +86,9 @@ public final class WasmBuild {
         tool.setMinHeapSize(minHeapMiB * 1024 * 1024);
         tool.setMaxHeapSize(maxHeapMiB * 1024 * 1024);
         tool.setLog(new QuietToolLog(log));
+        // TeaVM reads classes from exactly these jars: the plugin's classpath and TeaVM's own class
+        // library, never this Maven plugin's classpath (which has its own copy of the SDK).
+        tool.setClassPath(withTeaVmLibraries(classPath));
         if (Boolean.getBoolean("proxywasm.stats")) {
             tool.getProperties().setProperty("teavm.wasm.stats", "true");
         }
@@ -120,6 +123,35 @@ public final class WasmBuild {
 
     private static ValidationReport emptyReport() {
         return new ValidationReport(List.of(), List.of(), List.of());
+    }
+
+    /**
+     * The plugin's classpath first (its classes and its SDK version win), then the jars this Maven
+     * plugin runs with, which hold TeaVM's class library and its dependencies.
+     */
+    private static List<File> withTeaVmLibraries(List<File> classPath) {
+        List<File> all = new ArrayList<>(classPath);
+        if (WasmBuild.class.getClassLoader() instanceof URLClassLoader realm) {
+            for (URL url : realm.getURLs()) {
+                try {
+                    File file = new File(url.toURI());
+                    if (!all.contains(file)) {
+                        all.add(file);
+                    }
+                } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                    // not a file: TeaVM cannot read it either
+                }
+            }
+        } else {
+            // Outside Maven (tests, a plain command) TeaVM is on the application classpath.
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                File file = new File(entry);
+                if (!all.contains(file)) {
+                    all.add(file);
+                }
+            }
+        }
+        return all;
     }
 
     private static URL[] urls(List<File> files) throws MalformedURLException {

@@ -1,0 +1,207 @@
+package dev.proxywasm.devproxy;
+
+import dev.proxywasm.api.Header;
+import dev.proxywasm.testing.HostEmulator;
+import dev.proxywasm.testing.HttpCallout;
+import dev.proxywasm.testing.SentLocalResponse;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One plugin VM, driven as Envoy drives a filter: request headers and body, upstream, response
+ * headers and body, with pauses, local replies and HTTP callouts. Like an Envoy worker it runs one
+ * callback at a time; requests are serialised on this object.
+ */
+final class PluginRunner {
+    /** A request or a response as the proxy sees it. */
+    record Message(int status, List<Header> headers, byte[] body) {}
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
+            "upgrade", "proxy-connection", "te", "trailer", "host", "content-length", "expect");
+
+    private final HostEmulator host;
+    private final Map<String, URI> clusters;
+    private final PrintStream console;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean trapReported;
+
+    PluginRunner(HostEmulator host, Map<String, URI> clusters, PrintStream console) {
+        this.host = host;
+        this.clusters = clusters;
+        this.console = console;
+    }
+
+    /** Starts the plugin; false (after printing the plugin's own log lines) if it refused. */
+    synchronized boolean start() {
+        boolean started = host.startPlugin();
+        printLogs();
+        return started;
+    }
+
+    /** Calls {@code proxy_on_tick} if the plugin asked for ticks. */
+    synchronized void tick() {
+        if (host.getTickPeriodMilliseconds() > 0) {
+            host.tick();
+            deliverCallouts();
+            printLogs();
+        }
+    }
+
+    synchronized int tickPeriodMilliseconds() {
+        return host.getTickPeriodMilliseconds();
+    }
+
+    /** Runs one exchange; {@code upstream} is called with the request as the plugin left it. */
+    synchronized Message exchange(Message request, java.util.function.Function<Message, Message> upstream) {
+        int id = host.initializeHttpContext();
+        try {
+            boolean hasBody = request.body().length > 0;
+            host.callOnRequestHeaders(id, request.headers(), !hasBody);
+            deliverCallouts();
+            if (hasBody) {
+                host.callOnRequestBody(id, request.body(), true);
+                deliverCallouts();
+            }
+            SentLocalResponse reply = host.getSentLocalResponse(id);
+            if (reply != null) {
+                return new Message(reply.status(), withoutStatus(reply.headers()), reply.body());
+            }
+            if (host.isRequestPaused(id)) {
+                return new Message(504, List.of(new Header("content-type", "text/plain")),
+                        "the plugin paused the request and never resumed it\n".getBytes());
+            }
+            Message answer = upstream.apply(new Message(0, host.getCurrentRequestHeaders(id), host.getCurrentRequestBody(id)));
+            List<Header> responseHeaders = new ArrayList<>();
+            responseHeaders.add(new Header(":status", Integer.toString(answer.status())));
+            responseHeaders.addAll(answer.headers());
+            boolean responseBody = answer.body().length > 0;
+            host.callOnResponseHeaders(id, responseHeaders, !responseBody);
+            deliverCallouts();
+            if (responseBody && host.getSentLocalResponse(id) == null) {
+                host.callOnResponseBody(id, answer.body(), true);
+                deliverCallouts();
+            }
+            List<Header> finalHeaders = host.getCurrentResponseHeaders(id);
+            int status = Integer.parseInt(valueOf(finalHeaders, ":status", Integer.toString(answer.status())));
+            return new Message(status, withoutStatus(finalHeaders), host.getCurrentResponseBody(id));
+        } finally {
+            host.completeHttpContext(id);
+            printLogs();
+        }
+    }
+
+    /** Performs the plugin's HTTP callouts against the configured clusters and delivers the answers. */
+    private void deliverCallouts() {
+        for (int round = 0; round < 16 && !host.getHttpCallouts().isEmpty(); round++) {
+            for (HttpCallout call : host.getHttpCallouts()) {
+                Message answer = callCluster(call);
+                List<Header> headers = new ArrayList<>();
+                headers.add(new Header(":status", Integer.toString(answer.status())));
+                headers.addAll(answer.headers());
+                host.callOnHttpCallResponse(call.token(), headers, answer.body(), List.of());
+            }
+        }
+    }
+
+    private Message callCluster(HttpCallout call) {
+        URI base = clusters.get(call.upstream());
+        if (base == null) {
+            console.println("[proxy] callout to unknown cluster " + call.upstream() + "; known: " + clusters.keySet()
+                    + " (add --cluster " + call.upstream() + "=http://host:port)");
+            return new Message(503, List.of(), new byte[0]);
+        }
+        String path = valueOf(call.headers(), ":path", "/");
+        String method = valueOf(call.headers(), ":method", "GET");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofMillis(Math.max(1, call.timeoutMilliseconds())))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        copyHeaders(call.headers(), builder);
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Message(response.statusCode(), headersOf(response), response.body());
+        } catch (Exception e) {
+            console.println("[proxy] callout to " + call.upstream() + " failed: " + e);
+            return new Message(503, List.of(), new byte[0]);
+        }
+    }
+
+    /** Sends {@code request} to {@code base} and returns the answer, headers lower-cased. */
+    Message forward(URI base, String method, Message request) {
+        String path = valueOf(request.headers(), ":path", "/");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        copyHeaders(request.headers(), builder);
+        try {
+            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Message(response.statusCode(), headersOf(response), response.body());
+        } catch (Exception e) {
+            return new Message(502, List.of(new Header("content-type", "text/plain")),
+                    ("upstream " + base + " failed: " + e + "\n").getBytes());
+        }
+    }
+
+    private static void copyHeaders(List<Header> headers, HttpRequest.Builder builder) {
+        for (Header h : headers) {
+            String name = h.name().toLowerCase(Locale.ROOT);
+            if (!name.startsWith(":") && !HOP_BY_HOP.contains(name)) {
+                try {
+                    builder.header(h.name(), h.value());
+                } catch (IllegalArgumentException restricted) {
+                    // The JDK client refuses a few headers it manages itself.
+                }
+            }
+        }
+    }
+
+    private static List<Header> headersOf(HttpResponse<?> response) {
+        List<Header> headers = new ArrayList<>();
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith(":") && !HOP_BY_HOP.contains(lower) || lower.equals("content-length")) {
+                values.forEach(v -> headers.add(new Header(lower, v)));
+            }
+        });
+        return headers;
+    }
+
+    private static List<Header> withoutStatus(List<Header> headers) {
+        List<Header> out = new ArrayList<>();
+        for (Header h : headers) {
+            if (!h.name().startsWith(":")) {
+                out.add(h);
+            }
+        }
+        return out;
+    }
+
+    private static String valueOf(List<Header> headers, String name, String fallback) {
+        for (Header h : headers) {
+            if (h.name().equalsIgnoreCase(name)) {
+                return h.value();
+            }
+        }
+        return fallback;
+    }
+
+    private void printLogs() {
+        for (String line : host.takeLogs()) {
+            console.println("[plugin] " + line);
+        }
+        if (host.getTrap() != null && !trapReported) {
+            trapReported = true;
+            console.println("[proxy] the plugin trapped: " + host.getTrap().getMessage()
+                    + "; as in Envoy, the VM is failed and every later request follows the fail policy");
+        }
+    }
+}
