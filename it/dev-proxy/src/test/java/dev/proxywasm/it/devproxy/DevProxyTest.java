@@ -1,0 +1,147 @@
+package dev.proxywasm.it.devproxy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.proxywasm.api.json.Json;
+import dev.proxywasm.devproxy.DevProxy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real HTTP requests, over loopback, through the development proxy and compiled modules. */
+class DevProxyTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String CUSTOM_ERRORS_CONFIG = "{\"targetURLPrefixes\": [\"127.0.0.1\"]}";
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private static Path module(String name) {
+        return Path.of(System.getProperty("module." + name));
+    }
+
+    private DevProxy start(String module, String config, URI upstream, Map<String, URI> clusters, boolean failOpen)
+            throws Exception {
+        return DevProxy.start(new DevProxy.Options(module(module), config, "127.0.0.1", 0, upstream, clusters,
+                failOpen), new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(DevProxy proxy, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.port() + path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void customErrorsRewritesErrorsFromTheBuiltInUpstream() throws Exception {
+        try (DevProxy proxy = start("custom-errors", CUSTOM_ERRORS_CONFIG, null, Map.of(), false)) {
+            HttpResponse<String> ok = get(proxy, "/hello");
+            assertEquals(200, ok.statusCode());
+            assertEquals("hello from the built-in upstream\n", ok.body());
+
+            HttpResponse<String> notFound = get(proxy, "/status/404?secret=1", "x-request-id", "r-404");
+            assertEquals(404, notFound.statusCode());
+            assertEquals("application/problem+json", notFound.headers().firstValue("content-type").orElseThrow());
+            Map<String, Object> doc = Json.parseObject(notFound.body());
+            assertEquals("/status/404", doc.get("instance"));
+            assertEquals("r-404", doc.get("trace_id"));
+
+            HttpResponse<String> unavailable = get(proxy, "/status/503");
+            assertEquals(503, unavailable.statusCode());
+            assertEquals("upstream answered 503 for /status/503\n", Json.parseObject(unavailable.body()).get("detail"));
+
+            HttpResponse<String> headersOnly = get(proxy, "/status/502/empty");
+            assertEquals(502, headersOnly.statusCode());
+            assertEquals("application/problem+json", headersOnly.headers().firstValue("content-type").orElseThrow());
+            assertEquals("", Json.parseObject(headersOnly.body()).get("detail"));
+        }
+        assertTrue(console.toString(StandardCharsets.UTF_8)
+                .contains("[plugin] info: Successfully transformed the response to rfc9457 format"));
+    }
+
+    @Test
+    void callsOutToNamedClustersAndForwardsToTheGivenUpstream() throws Exception {
+        HttpServer auth = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        auth.createContext("/check", exchange -> {
+            exchange.getResponseHeaders().add("x-verdict", "allow");
+            byte[] body = "pong".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        HttpServer echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", exchange -> {
+            byte[] body = String.valueOf(exchange.getRequestHeaders().getFirst("x-callout")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        auth.start();
+        echo.start();
+        try (DevProxy proxy = start("abi-plugin", "{}", URI.create("http://127.0.0.1:" + echo.getAddress().getPort()),
+                Map.of("auth_cluster", URI.create("http://127.0.0.1:" + auth.getAddress().getPort())), false)) {
+            HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout", "x-user", "alice");
+
+            assertEquals(200, response.statusCode());
+            assertEquals("allow/pong", response.body());
+        } finally {
+            auth.stop(0);
+            echo.stop(0);
+        }
+    }
+
+    @Test
+    void aTrapFailsClosedAndLaterRequestsGet503() throws Exception {
+        try (DevProxy proxy = start("fault-plugin", null, null, Map.of(), false)) {
+            assertEquals(200, get(proxy, "/", "x-fault", "none").statusCode());
+
+            assertEquals(503, get(proxy, "/", "x-fault", "recurse").statusCode());
+            assertEquals(503, get(proxy, "/", "x-fault", "none").statusCode());
+        }
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("[proxy] the plugin trapped"));
+    }
+
+    @Test
+    void aTrapFailsOpenWhenAskedTo() throws Exception {
+        try (DevProxy proxy = start("fault-plugin", null, null, Map.of(), true)) {
+            assertEquals(200, get(proxy, "/", "x-fault", "recurse").statusCode());
+            HttpResponse<String> next = get(proxy, "/", "x-fault", "none");
+            assertEquals(200, next.statusCode());
+            assertEquals("hello from the built-in upstream\n", next.body());
+        }
+    }
+
+    @Test
+    void aPluginThatRefusesItsConfigurationStopsTheProxyWithItsOwnLogLine() {
+        DevProxy.StartFailure failure = assertThrows(DevProxy.StartFailure.class,
+                () -> start("custom-errors", "{\"targetURLPrefixes\": []}", null, Map.of(), false));
+
+        assertEquals("the plugin failed to start (see its log line above)", failure.getMessage());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains(
+                "[plugin] critical: custom-errors: targetURLPrefixes is empty; list at least one URL prefix"));
+    }
+
+    @Test
+    void aModuleThatWouldNotLoadInEnvoyIsRefused(@TempDir Path dir) throws Exception {
+        Path broken = Files.write(dir.resolve("broken.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+
+        DevProxy.StartFailure failure = assertThrows(DevProxy.StartFailure.class, () -> DevProxy.start(
+                new DevProxy.Options(broken, null, "127.0.0.1", 0, null, Map.of(), false), new PrintStream(console)));
+
+        assertTrue(failure.getMessage().contains("would not load in Envoy"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("exports no proxy_abi_version_0_2_1"), failure.getMessage());
+    }
+}
