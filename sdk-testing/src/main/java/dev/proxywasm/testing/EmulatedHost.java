@@ -247,38 +247,37 @@ final class EmulatedHost implements Host {
 
     @Override
     public byte[] getHeaderMapPairs(int mapType) {
-        return HeaderPairs.encode(map(mapType).pairs());
+        return map(mapType).serialize();
     }
 
     @Override
     public void setHeaderMapPairs(int mapType, byte[] pairs) {
-        map(mapType).setAll(HeaderPairs.decode(pairs));
+        map(mapType).setSerialized(pairs);
     }
 
     @Override
     public byte[] getHeaderMapValue(int mapType, byte[] key) {
-        String value = map(mapType).get(text(key));
-        return value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        return map(mapType).getBytes(key);
     }
 
     @Override
     public void addHeaderMapValue(int mapType, byte[] key, byte[] value) {
-        map(mapType).add(text(key), text(value));
+        map(mapType).addBytes(key, value);
     }
 
     @Override
     public void replaceHeaderMapValue(int mapType, byte[] key, byte[] value) {
-        map(mapType).replace(text(key), text(value));
+        map(mapType).replaceBytes(key, value);
     }
 
     @Override
     public void removeHeaderMapValue(int mapType, byte[] key) {
-        map(mapType).remove(text(key));
+        map(mapType).removeBytes(key);
     }
 
     @Override
     public int getHeaderMapSize(int mapType) {
-        return HeaderPairs.encode(map(mapType).pairs()).length;
+        return map(mapType).serialize().length;
     }
 
     @Override

@@ -1,16 +1,21 @@
 package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Header;
+import dev.proxywasm.api.Utf8;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A header map with Envoy's semantics: names are lower-cased, {@link #get} returns the first
  * value, {@link #replace} changes the first occurrence (or appends), {@link #remove} removes all.
+ * Entries are bytes, as on the wire, so a test can hand the plugin invalid UTF-8; the String
+ * methods encode and decode as the SDK does.
  */
 public final class HeaderMap {
-    private final List<Header> headers = new ArrayList<>();
+    private record Entry(byte[] name, byte[] value) {}
+
+    private final List<Entry> entries = new ArrayList<>();
 
     /** An empty map. */
     public HeaderMap() {}
@@ -24,56 +29,138 @@ public final class HeaderMap {
 
     /** The first value of {@code name}, or {@code null}. */
     public String get(String name) {
-        String key = name.toLowerCase(Locale.ROOT);
-        for (Header h : headers) {
-            if (h.name().equals(key)) {
-                return h.value();
+        byte[] value = getBytes(Utf8.encode(name));
+        return value == null ? null : Utf8.decode(value);
+    }
+
+    /** Appends a value. */
+    public void add(String name, String value) {
+        addBytes(Utf8.encode(name), Utf8.encode(value));
+    }
+
+    /** Sets the first occurrence of {@code name}, or appends it. */
+    public void replace(String name, String value) {
+        replaceBytes(Utf8.encode(name), Utf8.encode(value));
+    }
+
+    /** Removes every occurrence of {@code name}. */
+    public void remove(String name) {
+        removeBytes(Utf8.encode(name));
+    }
+
+    /** Replaces the whole content. */
+    public void setAll(List<Header> pairs) {
+        entries.clear();
+        pairs.forEach(h -> add(h.name(), h.value()));
+    }
+
+    /** A copy of the pairs, in order, decoded as the SDK decodes them. */
+    public List<Header> pairs() {
+        List<Header> headers = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            headers.add(new Header(Utf8.decode(e.name()), Utf8.decode(e.value())));
+        }
+        return headers;
+    }
+
+    /** The number of pairs. */
+    public int size() {
+        return entries.size();
+    }
+
+    byte[] getBytes(byte[] name) {
+        byte[] key = lowerCase(name);
+        for (Entry e : entries) {
+            if (Arrays.equals(e.name(), key)) {
+                return e.value().clone();
             }
         }
         return null;
     }
 
-    /** Appends a value. */
-    public void add(String name, String value) {
-        headers.add(new Header(name.toLowerCase(Locale.ROOT), value));
+    void addBytes(byte[] name, byte[] value) {
+        entries.add(new Entry(lowerCase(name), value.clone()));
     }
 
-    /** Sets the first occurrence of {@code name}, or appends it. */
-    public void replace(String name, String value) {
-        String key = name.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.get(i).name().equals(key)) {
-                headers.set(i, new Header(key, value));
+    void replaceBytes(byte[] name, byte[] value) {
+        byte[] key = lowerCase(name);
+        for (int i = 0; i < entries.size(); i++) {
+            if (Arrays.equals(entries.get(i).name(), key)) {
+                entries.set(i, new Entry(key, value.clone()));
                 return;
             }
         }
-        headers.add(new Header(key, value));
+        entries.add(new Entry(key, value.clone()));
     }
 
-    /** Removes every occurrence of {@code name}. */
-    public void remove(String name) {
-        String key = name.toLowerCase(Locale.ROOT);
-        headers.removeIf(h -> h.name().equals(key));
+    void removeBytes(byte[] name) {
+        byte[] key = lowerCase(name);
+        entries.removeIf(e -> Arrays.equals(e.name(), key));
     }
 
-    /** Replaces the whole content. */
-    public void setAll(List<Header> pairs) {
-        headers.clear();
-        pairs.forEach(h -> add(h.name(), h.value()));
+    /** The ABI's serialised pairs. */
+    byte[] serialize() {
+        int size = 4 + 8 * entries.size();
+        for (Entry e : entries) {
+            size += e.name().length + e.value().length + 2;
+        }
+        byte[] out = new byte[size];
+        putInt(out, 0, entries.size());
+        int pos = 4 + 8 * entries.size();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            putInt(out, 4 + 8 * i, e.name().length);
+            putInt(out, 8 + 8 * i, e.value().length);
+            System.arraycopy(e.name(), 0, out, pos, e.name().length);
+            pos += e.name().length + 1;
+            System.arraycopy(e.value(), 0, out, pos, e.value().length);
+            pos += e.value().length + 1;
+        }
+        return out;
     }
 
-    /** A copy of the pairs, in order. */
-    public List<Header> pairs() {
-        return List.copyOf(headers);
+    /** Replaces the content with serialised pairs, byte for byte. */
+    void setSerialized(byte[] data) {
+        entries.clear();
+        if (data.length < 4) {
+            return;
+        }
+        int n = getInt(data, 0);
+        int pos = 4 + 8 * n;
+        for (int i = 0; i < n; i++) {
+            int nameLength = getInt(data, 4 + 8 * i);
+            int valueLength = getInt(data, 8 + 8 * i);
+            byte[] name = Arrays.copyOfRange(data, pos, pos + nameLength);
+            pos += nameLength + 1;
+            byte[] value = Arrays.copyOfRange(data, pos, pos + valueLength);
+            pos += valueLength + 1;
+            addBytes(name, value);
+        }
     }
 
-    /** The number of pairs. */
-    public int size() {
-        return headers.size();
+    private static byte[] lowerCase(byte[] name) {
+        byte[] lower = name.clone();
+        for (int i = 0; i < lower.length; i++) {
+            if (lower[i] >= 'A' && lower[i] <= 'Z') {
+                lower[i] += 'a' - 'A';
+            }
+        }
+        return lower;
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >>> 8);
+        b[at + 2] = (byte) (v >>> 16);
+        b[at + 3] = (byte) (v >>> 24);
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
     @Override
     public String toString() {
-        return headers.toString();
+        return pairs().toString();
     }
 }

@@ -190,6 +190,20 @@ public final class HostEmulator implements AutoCloseable {
                 endOfStream, true));
     }
 
+    /**
+     * Delivers request headers given as raw bytes, name then value, so a test can send what
+     * String headers cannot hold (invalid UTF-8).
+     */
+    public Action callOnRequestHeaderBytes(int id, boolean endOfStream, byte[]... namesAndValues) {
+        EmulatedHost.Stream stream = stream(id);
+        stream.requestHeaders.setAll(List.of());
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            stream.requestHeaders.addBytes(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return afterRequestCallback(stream, headersCallback(stream, "proxy_on_request_headers",
+                stream.requestHeaders.size(), endOfStream, true));
+    }
+
     /** Delivers a request body chunk; the plugin sees everything buffered so far. */
     public Action callOnRequestBody(int id, byte[] chunk, boolean endOfStream) {
         EmulatedHost.Stream stream = stream(id);

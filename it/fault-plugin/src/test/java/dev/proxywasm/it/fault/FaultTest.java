@@ -72,6 +72,24 @@ class FaultTest {
     }
 
     @ProxyWasmTest
+    void invalidUtf8InHeaderNamesAndValuesBecomesReplacementCharacters(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int id = host.initializeHttpContext();
+
+        host.callOnRequestHeaderBytes(id, true,
+                ":path".getBytes(), "/".getBytes(),
+                "x-fault".getBytes(), "echo".getBytes(),
+                "x-echo-\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {'a', (byte) 0xff, 'b'},
+                new byte[] {'x', '-', 'e', 'c', 'h', 'o', (byte) 0xc3}, new byte[] {(byte) 0xe2, (byte) 0x82});
+        host.callOnResponseHeaders(id, List.of(new Header(":status", "200")), true);
+
+        assertHeader(host.getCurrentRequestHeaders(id), "x-echoed-\u00e9", "a\uFFFDb");
+        assertHeader(host.getCurrentRequestHeaders(id), "x-echoed\uFFFD", "\uFFFD");
+        assertHeader(host.getCurrentRequestHeaders(id), "x-header-count", "4");
+        nextRequestIsServed(host, 2);
+    }
+
+    @ProxyWasmTest
     void aLargeBodyIsReadWhole(HostEmulator host) {
         assertTrue(host.startPlugin());
         int size = FULL ? 100 << 20 : 8 << 20;
