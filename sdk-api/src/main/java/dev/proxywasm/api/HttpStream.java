@@ -26,6 +26,15 @@ public final class HttpStream {
         return CallbackContext.current();
     }
 
+    /**
+     * Makes stream {@code contextId} the one later host calls act on ({@code proxy_set_effective_context}),
+     * e.g. from a tick. Callout and gRPC callbacks need not: they run with their stream current.
+     */
+    public static void setEffective(int contextId) {
+        HostBinding.host().setEffectiveContext(contextId);
+        CallbackContext.enter(contextId);
+    }
+
     /** The request headers. */
     public Headers requestHeaders() {
         return Headers.of(MapType.HTTP_REQUEST_HEADERS);

@@ -7,6 +7,14 @@ import dev.proxywasm.spi.HostBinding;
 public final class Log {
     private Log() {}
 
+    /**
+     * Whether the host writes {@code level}: check it before building an expensive message
+     * ({@code proxy_get_log_level}).
+     */
+    public static boolean isEnabled(LogLevel level) {
+        return level.code() >= HostBinding.host().getLogLevel();
+    }
+
     /** Logs at {@code level}. */
     public static void log(LogLevel level, String message) {
         HostBinding.host().log(level.code(), Utf8.encode(String.valueOf(message)));

@@ -37,6 +37,10 @@ final class EmulatedHost implements Host {
         final BodyBuffer responseBody = new BodyBuffer();
         final BodyBuffer forwardedRequestBody = new BodyBuffer();
         final BodyBuffer forwardedResponseBody = new BodyBuffer();
+        final BodyBuffer downstreamData = new BodyBuffer();
+        final BodyBuffer upstreamData = new BodyBuffer();
+        boolean downstreamClosed;
+        boolean upstreamClosed;
         boolean requestHeadersPaused;
         boolean responseHeadersPaused;
         boolean responseStarted;
@@ -129,6 +133,8 @@ final class EmulatedHost implements Host {
         return switch (bufferType) {
             case 0 -> s == null ? null : s.requestBody.bytes();
             case 1 -> s == null ? null : s.responseBody.bytes();
+            case 2 -> s == null ? null : s.downstreamData.bytes();
+            case 3 -> s == null ? null : s.upstreamData.bytes();
             case 4 -> calloutBody;
             case 5 -> grpcReceiveBuffer;
             case 6 -> vmConfiguration;
@@ -234,6 +240,8 @@ final class EmulatedHost implements Host {
         BodyBuffer target = switch (bufferType) {
             case 0 -> stream().requestBody;
             case 1 -> stream().responseBody;
+            case 2 -> stream().downstreamData;
+            case 3 -> stream().upstreamData;
             default -> null;
         };
         if (target == null) {
@@ -286,6 +294,7 @@ final class EmulatedHost implements Host {
         switch (streamType) {
             case 0 -> s.requestHeadersPaused = false;
             case 1 -> s.responseHeadersPaused = false;
+            case 2, 3 -> { }
             default -> throw new HostCallException("proxy_continue_stream", WasmResult.BAD_ARGUMENT);
         }
     }
@@ -296,6 +305,8 @@ final class EmulatedHost implements Host {
         switch (streamType) {
             case 0 -> s.requestClosed = true;
             case 1 -> s.responseClosed = true;
+            case 2 -> s.downstreamClosed = true;
+            case 3 -> s.upstreamClosed = true;
             default -> throw new HostCallException("proxy_close_stream", WasmResult.BAD_ARGUMENT);
         }
     }

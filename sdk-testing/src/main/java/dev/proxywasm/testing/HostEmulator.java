@@ -342,6 +342,69 @@ public final class HostEmulator implements AutoCloseable {
         return stream(id).responseHeadersPaused;
     }
 
+    // ---- TCP connections (network filters) ----------------------------------------------------
+
+    /** Creates a TCP connection context and calls {@code proxy_on_new_connection}; returns its id. */
+    public int initializeTcpContext() {
+        int id = nextContextId++;
+        host.streams.put(id, new EmulatedHost.Stream(id));
+        invoke(id, "proxy_on_context_create", id, ROOT_CONTEXT_ID);
+        if (guest.exports("proxy_on_new_connection")) {
+            invoke(id, "proxy_on_new_connection", id);
+        }
+        return id;
+    }
+
+    /** Delivers data from the client; the plugin sees everything buffered so far. */
+    public Action callOnDownstreamData(int id, byte[] data, boolean endOfStream) {
+        return dataCallback(stream(id), "proxy_on_downstream_data", stream(id).downstreamData, data, endOfStream);
+    }
+
+    /** Delivers data from the upstream; the plugin sees everything buffered so far. */
+    public Action callOnUpstreamData(int id, byte[] data, boolean endOfStream) {
+        return dataCallback(stream(id), "proxy_on_upstream_data", stream(id).upstreamData, data, endOfStream);
+    }
+
+    /** The client closed ({@code peer}: 0 unknown, 1 local, 2 remote). */
+    public void callOnDownstreamClose(int id, int peer) {
+        stream(id);
+        invokeIfExported(id, "proxy_on_downstream_connection_close", id, peer);
+    }
+
+    /** The upstream closed ({@code peer}: 0 unknown, 1 local, 2 remote). */
+    public void callOnUpstreamClose(int id, int peer) {
+        stream(id);
+        invokeIfExported(id, "proxy_on_upstream_connection_close", id, peer);
+    }
+
+    /** What the plugin let through (or wrote) in each direction, and whether it closed them. */
+    public byte[] getCurrentDownstreamData(int id) {
+        return stream(id).forwardedRequestBody.bytes();
+    }
+
+    public byte[] getCurrentUpstreamData(int id) {
+        return stream(id).forwardedResponseBody.bytes();
+    }
+
+    /** Whether the plugin closed the downstream or upstream side of connection {@code id}. */
+    public boolean isConnectionClosed(int id) {
+        EmulatedHost.Stream s = stream(id);
+        return s.downstreamClosed || s.upstreamClosed;
+    }
+
+    private Action dataCallback(EmulatedHost.Stream stream, String export, BodyBuffer buffer, byte[] data,
+            boolean endOfStream) {
+        buffer.append(data);
+        Action action = bodyCallback(stream, export, buffer, endOfStream);
+        if (action == Action.CONTINUE) {
+            BodyBuffer forwarded = export.equals("proxy_on_downstream_data") ? stream.forwardedRequestBody
+                    : stream.forwardedResponseBody;
+            forwarded.append(buffer.bytes());
+            buffer.clear();
+        }
+        return action;
+    }
+
     // ---- HTTP callouts, gRPC, queues, foreign functions ------------------------------------
 
     /** Calls the plugin made with {@code proxy_http_call} and that have no response yet. */

@@ -29,6 +29,7 @@ final class JvmGuest implements Guest {
             collectExports(type);
         }
         dev.proxywasm.teavm.glue.Contexts.clear();
+        dev.proxywasm.spi.AsyncDispatch.clear();
         HostBinding.bind(host);
     }
 

@@ -3,13 +3,19 @@ package dev.proxywasm.it.abi;
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.ForeignFunction;
+import dev.proxywasm.api.GrpcCall;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.Headers;
+import dev.proxywasm.api.HttpCall;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.LocalResponse;
 import dev.proxywasm.api.Log;
+import dev.proxywasm.api.Metric;
+import dev.proxywasm.api.OnForeignFunction;
 import dev.proxywasm.api.OnPluginDone;
 import dev.proxywasm.api.OnPluginStart;
+import dev.proxywasm.api.OnQueueReady;
 import dev.proxywasm.api.OnRequestBody;
 import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.OnRequestTrailers;
@@ -17,33 +23,31 @@ import dev.proxywasm.api.OnResponseBody;
 import dev.proxywasm.api.OnResponseHeaders;
 import dev.proxywasm.api.OnResponseTrailers;
 import dev.proxywasm.api.OnStreamDone;
+import dev.proxywasm.api.OnTick;
+import dev.proxywasm.api.Plugin;
+import dev.proxywasm.api.Properties;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.api.abi.BufferType;
+import dev.proxywasm.api.SharedData;
+import dev.proxywasm.api.SharedQueue;
+import dev.proxywasm.api.abi.LogLevel;
 import dev.proxywasm.api.abi.MapType;
-import dev.proxywasm.api.abi.MetricType;
 import dev.proxywasm.api.abi.StreamType;
-import dev.proxywasm.spi.HeaderPairs;
 import dev.proxywasm.spi.Host;
 import dev.proxywasm.spi.HostBinding;
-import dev.proxywasm.teavm.glue.Contexts;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.teavm.interop.Export;
 
 /**
  * Exercises every host function, so the emulator's tests can check each ABI area through the
- * compiled module. The request header {@code x-op} picks what a request does. Callbacks the SDK
- * has no annotation for yet are raw {@code @Export} methods at the bottom.
+ * compiled module, through the SDK's typed API. The request header {@code x-op} picks what a
+ * request does.
  */
 @ProxyWasmPlugin(stream = AbiExerciser.Exchange.class)
 public final class AbiExerciser {
-    private final Map<Integer, Integer> calloutStreams = new HashMap<>();
-    private int queueId;
-    private int counter;
-    private int gauge;
-    private int histogram;
+    private SharedQueue queue;
+    private Metric requests;
+    private Metric inFlight;
+    private Metric bodyBytes;
     private int ticks;
     private boolean finishLater;
 
@@ -63,11 +67,33 @@ public final class AbiExerciser {
     boolean start(Configuration configuration) {
         Log.info("configured: " + configuration.text());
         finishLater = configuration.text().contains("finish-later");
-        queueId = host().registerSharedQueue(utf8("exerciser"));
-        counter = host().defineMetric(MetricType.COUNTER.code(), utf8("exerciser_requests_total"));
-        gauge = host().defineMetric(MetricType.GAUGE.code(), utf8("exerciser_in_flight"));
-        histogram = host().defineMetric(MetricType.HISTOGRAM.code(), utf8("exerciser_body_bytes"));
+        queue = SharedQueue.register("exerciser");
+        requests = Metric.counter("exerciser_requests_total");
+        inFlight = Metric.gauge("exerciser_in_flight");
+        bodyBytes = Metric.histogram("exerciser_body_bytes");
         return true;
+    }
+
+    @OnTick
+    void tick() {
+        ticks++;
+        Log.info("tick " + ticks);
+        if (finishLater) {
+            Plugin.done();
+        }
+    }
+
+    @OnQueueReady
+    void queueReady(int queueId) {
+        byte[] item;
+        while ((item = SharedQueue.of(queueId).dequeue()) != null) {
+            Log.info("dequeued " + text(item));
+        }
+    }
+
+    @OnForeignFunction
+    void foreignFunction(int functionId, Body arguments) {
+        Log.info("foreign function " + functionId + ": " + arguments.text());
     }
 
     @OnPluginDone
@@ -82,7 +108,7 @@ public final class AbiExerciser {
         @OnRequestHeaders
         Action requestHeaders(Headers headers, HttpStream stream, boolean endOfStream) {
             op = String.valueOf(headers.get("x-op"));
-            host().incrementMetric(counter, 1);
+            requests.increment(1);
             switch (op) {
                 case "log" -> {
                     Log.trace("trace line");
@@ -92,62 +118,65 @@ public final class AbiExerciser {
                     Log.error("error line");
                     Log.critical("critical line");
                 }
-                case "log-level" -> headers.add("x-log-level", Integer.toString(host().getLogLevel()));
-                case "time" -> headers.add("x-time", Long.toString(host().getCurrentTimeNanoseconds()));
+                case "log-level" -> headers.add("x-log-level", Integer.toString(host().getLogLevel())
+                        + (Log.isEnabled(LogLevel.INFO) ? "" : " info off"));
+                case "time" -> headers.add("x-time", Long.toString(Plugin.currentTimeNanos()));
                 case "property" -> {
-                    headers.add("x-property", text(host().getProperty(utf8("request\0path"))));
-                    headers.add("x-missing-property", text(host().getProperty(utf8("no\0such"))));
-                    host().setProperty(utf8("plugin\0seen"), utf8("yes"));
+                    headers.add("x-property", String.valueOf(Properties.requestPath()));
+                    headers.add("x-missing-property", String.valueOf(Properties.getString("no", "such")));
+                    Properties.set(utf8("yes"), "plugin", "seen");
                 }
                 case "shared" -> {
-                    Host.SharedValue current = host().getSharedData(utf8("visits"));
-                    int visits = current == null ? 0 : Integer.parseInt(text(current.value()));
+                    SharedData.Value current = SharedData.get("visits");
+                    int visits = current == null ? 0 : Integer.parseInt(current.text());
                     int cas = current == null ? 0 : current.cas();
-                    host().setSharedData(utf8("visits"), utf8(Integer.toString(visits + 1)), cas);
-                    boolean staleWrite = host().setSharedData(utf8("visits"), utf8("stale"), cas + 100);
+                    SharedData.set("visits", Integer.toString(visits + 1), cas);
+                    boolean staleWrite = SharedData.set("visits", "stale", cas + 100);
                     headers.add("x-visits", Integer.toString(visits + 1));
                     headers.add("x-stale-write", Boolean.toString(staleWrite));
                 }
                 case "queue" -> {
-                    int resolved = host().resolveSharedQueue(utf8(""), utf8("exerciser"));
-                    host().enqueueSharedQueue(resolved, utf8(headers.get("x-message")));
-                    headers.add("x-same-queue", Boolean.toString(resolved == queueId));
-                    headers.add("x-unknown-queue", Integer.toString(host().resolveSharedQueue(utf8(""), utf8("nope"))));
+                    SharedQueue resolved = SharedQueue.resolve("", "exerciser");
+                    resolved.enqueue(headers.get("x-message"));
+                    headers.add("x-same-queue", Boolean.toString(resolved.id() == queue.id()));
+                    headers.add("x-unknown-queue", String.valueOf(SharedQueue.resolve("", "nope")));
                 }
                 case "metrics" -> {
-                    host().recordMetric(gauge, 42);
-                    host().recordMetric(histogram, 7);
-                    headers.add("x-requests", Long.toString(host().getMetric(counter)));
+                    inFlight.record(42);
+                    bodyBytes.record(7);
+                    headers.add("x-requests", Long.toString(requests.value()));
                 }
                 case "callout" -> {
-                    byte[] pairs = HeaderPairs.encode(List.of(new Header(":method", "GET"),
+                    HttpCall.dispatch("auth_cluster", List.of(new Header(":method", "GET"),
                             new Header(":path", "/check"), new Header(":authority", "auth.local"),
-                            new Header("x-user", String.valueOf(headers.get("x-user")))));
-                    int token = host().httpCall(utf8("auth_cluster"), pairs, utf8("ping"), HeaderPairs.encode(List.of()),
-                            5000);
-                    calloutStreams.put(token, stream.id());
+                            new Header("x-user", String.valueOf(headers.get("x-user")))), utf8("ping"), 5000,
+                            response -> {
+                                Log.info("callout " + response.token() + ": " + response.headers().all().size()
+                                        + " headers, " + response.body().length + " bytes, "
+                                        + response.trailerCount() + " trailers");
+                                HttpStream.current().requestHeaders().add("x-callout",
+                                        response.headers().get("x-verdict") + "/" + response.bodyText());
+                                HttpStream.current().resumeRequest();
+                            });
                     return Action.PAUSE;
                 }
-                case "grpc" -> host().grpcCall(utf8("grpc_cluster"), utf8("auth.v1.Auth"), utf8("Check"),
-                        HeaderPairs.encode(List.of(new Header("x-trace", "t1"))), utf8("request"), 1000);
+                case "grpc" -> GrpcCall.unary("grpc_cluster", "auth.v1.Auth", "Check",
+                        List.of(new Header("x-trace", "t1")), utf8("request"), 1000, new GrpcLogger());
                 case "grpc-stream" -> {
-                    int token = host().grpcStream(utf8("grpc_cluster"), utf8("chat.v1.Chat"), utf8("Talk"),
-                            HeaderPairs.encode(List.of()));
-                    host().grpcSend(token, utf8("one"), false);
-                    host().grpcSend(token, utf8("two"), true);
-                    host().grpcClose(token);
-                    int cancelled = host().grpcStream(utf8("grpc_cluster"), utf8("chat.v1.Chat"), utf8("Talk"),
-                            HeaderPairs.encode(List.of()));
-                    host().grpcCancel(cancelled);
+                    GrpcCall talk = GrpcCall.stream("grpc_cluster", "chat.v1.Chat", "Talk", List.of(), new GrpcLogger());
+                    talk.send(utf8("one"), false);
+                    talk.send(utf8("two"), true);
+                    talk.close();
+                    GrpcCall.stream("grpc_cluster", "chat.v1.Chat", "Talk", List.of(), new GrpcLogger()).cancel();
                 }
                 case "foreign" -> headers.add("x-foreign",
-                        text(host().callForeignFunction(utf8("reverse"), utf8(headers.get("x-arg")))));
+                        text(ForeignFunction.call("reverse", utf8(headers.get("x-arg")))));
                 case "local-reply" -> {
                     stream.sendLocalResponse(LocalResponse.status(403).header("x-reason", "denied")
                             .body("forbidden").details("exerciser_denied"));
                     return Action.PAUSE;
                 }
-                case "tick" -> host().setTickPeriodMilliseconds(1000);
+                case "tick" -> Plugin.setTickPeriod(1000);
                 case "pairs" -> headers.setAll(List.of(new Header("x-only", "one")));
                 case "remove" -> headers.remove("x-remove-me");
                 case "replace" -> headers.replace("x-dup", "replaced");
@@ -179,7 +208,7 @@ public final class AbiExerciser {
             }
             body.prepend("<");
             body.append(">");
-            host().recordMetric(histogram, size);
+            bodyBytes.record(size);
             return Action.CONTINUE;
         }
 
@@ -220,96 +249,26 @@ public final class AbiExerciser {
         }
     }
 
-    // Raw callbacks: no annotation covers them yet.
-
-    @Export(name = "proxy_on_tick")
-    public static void onTick(int rootContextId) {
-        try {
-            AbiExerciser plugin = (AbiExerciser) Contexts.root(rootContextId);
-            plugin.ticks++;
-            Log.info("tick " + plugin.ticks);
-            if (plugin.finishLater) {
-                host().done();
-            }
-        } catch (Throwable e) {
-            Log.error("tick failed: " + e);
+    /** Logs every event of a gRPC call. */
+    static final class GrpcLogger implements GrpcCall.Handler {
+        @Override
+        public void onInitialMetadata(GrpcCall call, Headers metadata) {
+            Log.info("grpc " + call.token() + " initial metadata x-server=" + metadata.get("x-server"));
         }
-    }
 
-    @Export(name = "proxy_on_http_call_response")
-    public static void onHttpCallResponse(int rootContextId, int token, int headerCount, int bodySize,
-            int trailerCount) {
-        try {
-            AbiExerciser plugin = (AbiExerciser) Contexts.root(rootContextId);
-            Integer streamId = plugin.calloutStreams.remove(token);
-            String verdict = Headers.of(MapType.HTTP_CALL_RESPONSE_HEADERS).get("x-verdict");
-            String body = Body.of(BufferType.HTTP_CALL_RESPONSE_BODY).text();
-            Log.info("callout " + token + ": " + headerCount + " headers, " + bodySize + " bytes, " + trailerCount
-                    + " trailers");
-            host().setEffectiveContext(streamId);
-            Headers.of(MapType.HTTP_REQUEST_HEADERS).add("x-callout", verdict + "/" + body);
-            host().continueStream(StreamType.REQUEST.code());
-        } catch (Throwable e) {
-            Log.error("callout response failed: " + e);
+        @Override
+        public void onMessage(GrpcCall call, byte[] message) {
+            Log.info("grpc " + call.token() + " message: " + text(message));
         }
-    }
 
-    @Export(name = "proxy_on_queue_ready")
-    public static void onQueueReady(int rootContextId, int queueId) {
-        try {
-            byte[] item;
-            while ((item = host().dequeueSharedQueue(queueId)) != null) {
-                Log.info("dequeued " + text(item));
-            }
-        } catch (Throwable e) {
-            Log.error("queue failed: " + e);
+        @Override
+        public void onTrailingMetadata(GrpcCall call, Headers metadata) {
+            Log.info("grpc " + call.token() + " trailing metadata " + metadata.all());
         }
-    }
 
-    @Export(name = "proxy_on_foreign_function")
-    public static void onForeignFunction(int rootContextId, int functionId, int size) {
-        try {
-            Log.info("foreign function " + functionId + ": " + Body.of(BufferType.FOREIGN_FUNCTION_ARGUMENTS).text());
-        } catch (Throwable e) {
-            Log.error("foreign function failed: " + e);
-        }
-    }
-
-    @Export(name = "proxy_on_grpc_receive_initial_metadata")
-    public static void onGrpcInitialMetadata(int rootContextId, int token, int count) {
-        try {
-            Log.info("grpc " + token + " initial metadata x-server=" + Headers.of(MapType.GRPC_RECEIVE_INITIAL_METADATA)
-                    .get("x-server"));
-        } catch (Throwable e) {
-            Log.error("grpc metadata failed: " + e);
-        }
-    }
-
-    @Export(name = "proxy_on_grpc_receive")
-    public static void onGrpcReceive(int rootContextId, int token, int size) {
-        try {
-            Log.info("grpc " + token + " message: " + Body.of(BufferType.GRPC_RECEIVE_BUFFER).text());
-        } catch (Throwable e) {
-            Log.error("grpc receive failed: " + e);
-        }
-    }
-
-    @Export(name = "proxy_on_grpc_receive_trailing_metadata")
-    public static void onGrpcTrailingMetadata(int rootContextId, int token, int count) {
-        try {
-            Log.info("grpc " + token + " trailing metadata " + Headers.of(MapType.GRPC_RECEIVE_TRAILING_METADATA).all());
-        } catch (Throwable e) {
-            Log.error("grpc trailers failed: " + e);
-        }
-    }
-
-    @Export(name = "proxy_on_grpc_close")
-    public static void onGrpcClose(int rootContextId, int token, int status) {
-        try {
-            Host.Status detail = host().getStatus();
-            Log.info("grpc " + token + " closed: " + status + " " + detail.code() + " " + text(detail.message()));
-        } catch (Throwable e) {
-            Log.error("grpc close failed: " + e);
+        @Override
+        public void onClose(GrpcCall call, int status, String message) {
+            Log.info("grpc " + call.token() + " closed: " + status + " " + message);
         }
     }
 }

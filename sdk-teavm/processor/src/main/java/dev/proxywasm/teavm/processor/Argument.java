@@ -5,6 +5,8 @@ enum Argument {
     HEADERS(Callback.API + ".Headers", "Headers"),
     BODY(Callback.API + ".Body", "Body"),
     STREAM(Callback.API + ".HttpStream", "HttpStream"),
+    CONNECTION(Callback.API + ".Connection", "Connection"),
+    PEER(Callback.API + ".abi.PeerType", "PeerType"),
     PLUGIN_CONFIGURATION(Callback.API + ".Configuration", "Configuration"),
     VM_CONFIGURATION(Callback.API + ".Configuration", "Configuration"),
     COUNT("int", "int"),

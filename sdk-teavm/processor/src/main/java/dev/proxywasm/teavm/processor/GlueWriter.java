@@ -32,6 +32,9 @@ final class GlueWriter {
     private static final ClassName HEADERS = ClassName.get(Callback.API, "Headers");
     private static final ClassName BODY = ClassName.get(Callback.API, "Body");
     private static final ClassName HTTP_STREAM = ClassName.get(Callback.API, "HttpStream");
+    private static final ClassName CONNECTION = ClassName.get(Callback.API, "Connection");
+    private static final ClassName PEER_TYPE = ClassName.get(Callback.API + ".abi", "PeerType");
+    private static final ClassName ASYNC_DISPATCH = ClassName.get("dev.proxywasm.spi", "AsyncDispatch");
     private static final ClassName CONFIGURATION = ClassName.get(Callback.API, "Configuration");
     private static final ClassName MAP_TYPE = ClassName.get(Callback.API + ".abi", "MapType");
     private static final ClassName BUFFER_TYPE = ClassName.get(Callback.API + ".abi", "BufferType");
@@ -93,6 +96,7 @@ final class GlueWriter {
         for (Handler handler : model.handlers()) {
             type.addMethod(callback(handler));
         }
+        addAsyncCallbacks(type);
         type.addMethod(guarded(export("proxy_on_delete", "proxyOnDelete", TypeName.VOID)
                 .addParameter(int.class, "contextId"), "proxy_on_delete", "contextId",
                 CodeBlock.of("$T.delete(contextId);\n", CONTEXTS), null));
@@ -100,6 +104,29 @@ final class GlueWriter {
                 .skipJavaLangImports(true)
                 .build()
                 .writeTo(filer);
+    }
+
+    /** Answers to HTTP callouts and gRPC calls, routed to the callbacks given when they were made. */
+    private static void addAsyncCallbacks(TypeSpec.Builder type) {
+        type.addMethod(guarded(export("proxy_on_http_call_response", "proxyOnHttpCallResponse", TypeName.VOID)
+                        .addParameter(int.class, "rootContextId").addParameter(int.class, "token")
+                        .addParameter(int.class, "headerCount").addParameter(int.class, "bodySize")
+                        .addParameter(int.class, "trailerCount"), "proxy_on_http_call_response", "rootContextId",
+                CodeBlock.of("$T.httpCallResponse(token, headerCount, bodySize, trailerCount);\n", ASYNC_DISPATCH),
+                null));
+        String[][] grpc = {
+            {"proxy_on_grpc_receive_initial_metadata", "proxyOnGrpcReceiveInitialMetadata", "count", "grpcInitialMetadata"},
+            {"proxy_on_grpc_receive", "proxyOnGrpcReceive", "messageSize", "grpcMessage"},
+            {"proxy_on_grpc_receive_trailing_metadata", "proxyOnGrpcReceiveTrailingMetadata", "count",
+                "grpcTrailingMetadata"},
+            {"proxy_on_grpc_close", "proxyOnGrpcClose", "status", "grpcClose"},
+        };
+        for (String[] callback : grpc) {
+            type.addMethod(guarded(export(callback[0], callback[1], TypeName.VOID)
+                            .addParameter(int.class, "rootContextId").addParameter(int.class, "token")
+                            .addParameter(int.class, callback[2]), callback[0], "rootContextId",
+                    CodeBlock.of("$T.$L(token, $L);\n", ASYNC_DISPATCH, callback[3], callback[2]), null));
+        }
     }
 
     private static MethodSpec.Builder export(String exportName, String methodName, TypeName returns) {
@@ -168,6 +195,28 @@ final class GlueWriter {
                             .addParameter(int.class, "contextId")
                             .addParameter(int.class, "trailerCount"), callback.export, "contextId",
                     actionCall(handler, "trailerCount"), "failed");
+            case TICK -> guarded(export(callback.export, method, TypeName.VOID)
+                            .addParameter(int.class, "rootContextId"), callback.export, "rootContextId",
+                    pluginCall(handler, "rootContextId", null), null);
+            case QUEUE_READY -> guarded(export(callback.export, method, TypeName.VOID)
+                            .addParameter(int.class, "rootContextId").addParameter(int.class, "queueId"),
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "queueId"), null);
+            case FOREIGN_FUNCTION -> guarded(export(callback.export, method, TypeName.VOID)
+                            .addParameter(int.class, "rootContextId").addParameter(int.class, "functionId")
+                            .addParameter(int.class, "argumentsSize"),
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "functionId"), null);
+            case NEW_CONNECTION -> guarded(export(callback.export, method, TypeName.INT)
+                            .addParameter(int.class, "contextId"), callback.export, "contextId",
+                    actionCall(handler, null), "failed");
+            case DOWNSTREAM_DATA, UPSTREAM_DATA -> guarded(export(callback.export, method, TypeName.INT)
+                            .addParameter(int.class, "contextId").addParameter(int.class, "dataSize")
+                            .addParameter(int.class, "endOfStream"), callback.export, "contextId",
+                    actionCall(handler, "dataSize"), "failed");
+            case DOWNSTREAM_CLOSE, UPSTREAM_CLOSE -> guarded(export(callback.export, method, TypeName.VOID)
+                            .addParameter(int.class, "contextId").addParameter(int.class, "peerType"),
+                    callback.export, "contextId", CodeBlock.builder()
+                            .addStatement("$L.$L($L)", stream(), handler.method(), arguments(handler, null))
+                            .build(), null);
             case STREAM_DONE -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "contextId"), callback.export, "contextId",
                     CodeBlock.builder()
@@ -176,6 +225,12 @@ final class GlueWriter {
                             .endControlFlow()
                             .build(), null);
         };
+    }
+
+    /** Calls a void plugin-class handler. */
+    private CodeBlock pluginCall(Handler handler, String contextVariable, String countVariable) {
+        return CodeBlock.builder().addStatement("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, contextVariable,
+                handler.method(), arguments(handler, countVariable)).build();
     }
 
     /** Assigns {@code result}: 1 for success, 0 for failure. */
@@ -209,9 +264,10 @@ final class GlueWriter {
             separator = ", ";
             switch (argument) {
                 case HEADERS -> args.add("$T.of($T.$L)", HEADERS, MAP_TYPE, mapType(handler.callback()));
-                case BODY -> args.add("$T.of($T.$L)", BODY, BUFFER_TYPE, handler.callback() == Callback.REQUEST_BODY
-                        ? "HTTP_REQUEST_BODY" : "HTTP_RESPONSE_BODY");
+                case BODY -> args.add("$T.of($T.$L)", BODY, BUFFER_TYPE, bufferType(handler.callback()));
                 case STREAM -> args.add("$T.current()", HTTP_STREAM);
+                case CONNECTION -> args.add("$T.current()", CONNECTION);
+                case PEER -> args.add("$T.of(peerType)", PEER_TYPE);
                 case PLUGIN_CONFIGURATION -> args.add("$T.read($T.PLUGIN_CONFIGURATION, configurationSize)",
                         CONFIGURATION, BUFFER_TYPE);
                 case VM_CONFIGURATION -> args.add("$T.read($T.VM_CONFIGURATION, configurationSize)",
@@ -246,6 +302,17 @@ final class GlueWriter {
             method.addStatement("return result");
         }
         return method.build();
+    }
+
+    private static String bufferType(Callback callback) {
+        return switch (callback) {
+            case REQUEST_BODY -> "HTTP_REQUEST_BODY";
+            case RESPONSE_BODY -> "HTTP_RESPONSE_BODY";
+            case DOWNSTREAM_DATA -> "DOWNSTREAM_DATA";
+            case UPSTREAM_DATA -> "UPSTREAM_DATA";
+            case FOREIGN_FUNCTION -> "FOREIGN_FUNCTION_ARGUMENTS";
+            default -> throw new IllegalArgumentException(callback.name());
+        };
     }
 
     private static boolean isBody(Callback callback) {

@@ -27,7 +27,7 @@ class GlueProcessorTest {
     @Nested
     class Golden {
         @ParameterizedTest(name = "{0}")
-        @CsvSource({"AddHeader", "Rewrite"})
+        @CsvSource({"AddHeader", "Rewrite", "TcpLogger"})
         void generatesTheExpectedGlue(String plugin) {
             Compilation compilation = compile("good/example/" + plugin + ".java");
 

@@ -1,0 +1,56 @@
+package dev.proxywasm.api;
+
+import dev.proxywasm.api.abi.MetricType;
+import dev.proxywasm.spi.HostBinding;
+
+/**
+ * A counter, gauge or histogram in Envoy's stats. Define it once (in {@code @OnPluginStart} or a
+ * field initialiser) and use it per request: updating allocates nothing.
+ */
+public final class Metric {
+    private final int id;
+    private final MetricType type;
+
+    private Metric(int id, MetricType type) {
+        this.id = id;
+        this.type = type;
+    }
+
+    /** A counter: only goes up. */
+    public static Metric counter(String name) {
+        return define(MetricType.COUNTER, name);
+    }
+
+    /** A gauge: goes up and down, or is set. */
+    public static Metric gauge(String name) {
+        return define(MetricType.GAUGE, name);
+    }
+
+    /** A histogram: records values. */
+    public static Metric histogram(String name) {
+        return define(MetricType.HISTOGRAM, name);
+    }
+
+    private static Metric define(MetricType type, String name) {
+        return new Metric(HostBinding.host().defineMetric(type.code(), Utf8.encode(name)), type);
+    }
+
+    /** Adds {@code delta} (counters and gauges). */
+    public void increment(long delta) {
+        HostBinding.host().incrementMetric(id, delta);
+    }
+
+    /** Sets a gauge, or records a histogram value. */
+    public void record(long value) {
+        HostBinding.host().recordMetric(id, value);
+    }
+
+    /** The current value (counters and gauges). */
+    public long value() {
+        return HostBinding.host().getMetric(id);
+    }
+
+    public MetricType type() {
+        return type;
+    }
+}

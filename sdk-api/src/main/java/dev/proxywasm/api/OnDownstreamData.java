@@ -1,0 +1,16 @@
+package dev.proxywasm.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Called with data from the client ({@code proxy_on_downstream_data}), for network filters.
+ *
+ * <p>Parameters, injected by type: {@link Body} (downstream data buffered so far), {@link Connection},
+ * {@code int} (its size), {@code boolean} (end of stream). Returns {@link Action} or {@code void}.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.CLASS)
+public @interface OnDownstreamData {}

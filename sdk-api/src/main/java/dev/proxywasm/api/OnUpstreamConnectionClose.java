@@ -1,0 +1,16 @@
+package dev.proxywasm.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Called when the upstream side of a connection closes ({@code proxy_on_upstream_connection_close}).
+ *
+ * <p>Parameters, injected by type: {@link Connection}, {@link dev.proxywasm.api.abi.PeerType} (who
+ * closed it). Returns {@code void}.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.CLASS)
+public @interface OnUpstreamConnectionClose {}

@@ -1,0 +1,23 @@
+package dev.proxywasm.api;
+
+import dev.proxywasm.spi.HostBinding;
+
+/** The plugin's own lifecycle: ticks, deferred completion, time. */
+public final class Plugin {
+    private Plugin() {}
+
+    /** Asks for {@code @OnTick} every {@code millis} milliseconds; 0 stops the ticks. */
+    public static void setTickPeriod(int millis) {
+        HostBinding.host().setTickPeriodMilliseconds(millis);
+    }
+
+    /** Tells the host the plugin finished what it deferred by returning false from {@code @OnPluginDone}. */
+    public static void done() {
+        HostBinding.host().done();
+    }
+
+    /** Wall-clock time in nanoseconds since the epoch, from the host. */
+    public static long currentTimeNanos() {
+        return HostBinding.host().getCurrentTimeNanoseconds();
+    }
+}

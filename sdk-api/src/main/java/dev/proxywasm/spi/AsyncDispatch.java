@@ -1,0 +1,122 @@
+package dev.proxywasm.spi;
+
+import dev.proxywasm.api.GrpcCall;
+import dev.proxywasm.api.HttpCallResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Routes the host's asynchronous answers (HTTP call responses, gRPC events) to the callbacks the
+ * plugin registered when it made the call, on the context that made it: a callout made from a
+ * stream's callback answers with that stream current, so the callback can resume it.
+ */
+public final class AsyncDispatch {
+    private record Pending(int contextId, Consumer<HttpCallResponse> callback) {}
+
+    private static final Map<Integer, Pending> HTTP_CALLS = new HashMap<>();
+    private static final Map<Integer, GrpcCall> GRPC_CALLS = new HashMap<>();
+
+    private AsyncDispatch() {}
+
+    /** Records the callback for callout {@code token}, made while {@code contextId} was current. */
+    public static void awaitHttpCall(int token, int contextId, Consumer<HttpCallResponse> callback) {
+        HTTP_CALLS.put(token, new Pending(contextId, callback));
+    }
+
+    /** Records an open gRPC call or stream. */
+    public static void awaitGrpc(int token, GrpcCall call) {
+        GRPC_CALLS.put(token, call);
+    }
+
+    /** {@code proxy_on_http_call_response}: runs the callout's callback once, on its context. */
+    public static void httpCallResponse(int token, int headerCount, int bodySize, int trailerCount) {
+        Pending pending = HTTP_CALLS.remove(token);
+        if (pending == null) {
+            return;
+        }
+        int previous = focus(pending.contextId());
+        try {
+            pending.callback().accept(HttpCallResponse.current(token, headerCount, bodySize, trailerCount));
+        } finally {
+            CallbackContext.exit(previous);
+        }
+    }
+
+    /** {@code proxy_on_grpc_receive_initial_metadata}. */
+    public static void grpcInitialMetadata(int token, int count) {
+        GrpcCall call = GRPC_CALLS.get(token);
+        if (call != null) {
+            int previous = focus(call.contextId());
+            try {
+                call.handler().onInitialMetadata(call, dev.proxywasm.api.Headers.of(
+                        dev.proxywasm.api.abi.MapType.GRPC_RECEIVE_INITIAL_METADATA));
+            } finally {
+                CallbackContext.exit(previous);
+            }
+        }
+    }
+
+    /** {@code proxy_on_grpc_receive}. */
+    public static void grpcMessage(int token, int size) {
+        GrpcCall call = GRPC_CALLS.get(token);
+        if (call != null) {
+            int previous = focus(call.contextId());
+            try {
+                call.handler().onMessage(call, dev.proxywasm.api.Body.of(
+                        dev.proxywasm.api.abi.BufferType.GRPC_RECEIVE_BUFFER).read(0, size));
+            } finally {
+                CallbackContext.exit(previous);
+            }
+        }
+    }
+
+    /** {@code proxy_on_grpc_receive_trailing_metadata}. */
+    public static void grpcTrailingMetadata(int token, int count) {
+        GrpcCall call = GRPC_CALLS.get(token);
+        if (call != null) {
+            int previous = focus(call.contextId());
+            try {
+                call.handler().onTrailingMetadata(call, dev.proxywasm.api.Headers.of(
+                        dev.proxywasm.api.abi.MapType.GRPC_RECEIVE_TRAILING_METADATA));
+            } finally {
+                CallbackContext.exit(previous);
+            }
+        }
+    }
+
+    /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */
+    public static void grpcClose(int token, int status) {
+        GrpcCall call = GRPC_CALLS.remove(token);
+        if (call != null) {
+            int previous = focus(call.contextId());
+            try {
+                Host.Status detail = HostBinding.host().getStatus();
+                String message = detail == null ? "" : dev.proxywasm.api.Utf8.decode(detail.message());
+                call.handler().onClose(call, status, message);
+            } finally {
+                CallbackContext.exit(previous);
+            }
+        }
+    }
+
+    /** Makes {@code contextId} current for the SDK and the host; returns what to restore. */
+    private static int focus(int contextId) {
+        int previous = CallbackContext.enter(contextId);
+        if (contextId != 0) {
+            HostBinding.host().setEffectiveContext(contextId);
+        }
+        return previous;
+    }
+
+    /** Calls still waiting for an answer; 0 when nothing is in flight. */
+    public static int pending() {
+        return HTTP_CALLS.size() + GRPC_CALLS.size();
+    }
+
+    /** Forgets everything in flight: the JVM test emulator starts each plugin from scratch. */
+    public static void clear() {
+        HTTP_CALLS.clear();
+        GRPC_CALLS.clear();
+    }
+}
