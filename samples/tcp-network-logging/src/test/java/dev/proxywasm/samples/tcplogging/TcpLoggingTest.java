@@ -1,0 +1,38 @@
+package dev.proxywasm.samples.tcplogging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proxywasm.api.Action;
+import dev.proxywasm.testing.HostEmulator;
+import dev.proxywasm.testing.ProxyWasmTest;
+import java.util.List;
+
+class TcpLoggingTest {
+
+    @ProxyWasmTest
+    void countsBytesEachWayAndLogsThemOnClose(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int id = host.initializeTcpContext();
+
+        assertEquals(Action.CONTINUE, host.callOnDownstreamData(id, "hello".getBytes(), false));
+        assertEquals(Action.CONTINUE, host.callOnUpstreamData(id, "hi there".getBytes(), false));
+        host.callOnDownstreamClose(id, 2);
+
+        assertEquals(List.of("new connection " + id, "connection " + id + " closed by remote: 5 bytes in, 8 bytes out"),
+                host.getInfoLogs());
+        assertArrayEquals("hello".getBytes(), host.getCurrentDownstreamData(id));
+        assertEquals(1, host.getMetric("tcp_logging_connections_total"));
+    }
+
+    @ProxyWasmTest
+    void everyConnectionIsCounted(HostEmulator host) {
+        assertTrue(host.startPlugin());
+
+        host.initializeTcpContext();
+        host.initializeTcpContext();
+
+        assertEquals(2, host.getMetric("tcp_logging_connections_total"));
+    }
+}
