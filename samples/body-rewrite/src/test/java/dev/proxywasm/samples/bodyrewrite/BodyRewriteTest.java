@@ -1,0 +1,47 @@
+package dev.proxywasm.samples.bodyrewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proxywasm.api.Action;
+import dev.proxywasm.api.Header;
+import dev.proxywasm.testing.HostEmulator;
+import dev.proxywasm.testing.ProxyWasmTest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+class BodyRewriteTest {
+    private static String exchange(HostEmulator host, String operation) {
+        assertTrue(host.withPluginConfiguration(operation).startPlugin());
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/")), false);
+        assertEquals(Action.PAUSE, host.callOnRequestBody(id, "hello ", false));
+        assertEquals(Action.CONTINUE, host.callOnRequestBody(id, "world", true));
+        host.callOnResponseHeaders(id, List.of(new Header(":status", "200"), new Header("content-length", "2")), false);
+        host.callOnResponseBody(id, "ok", true);
+        return new String(host.getCurrentRequestBody(id), StandardCharsets.UTF_8) + " | " + host.getCurrentResponseBodyText(id);
+    }
+
+    @ProxyWasmTest
+    void appends(HostEmulator host) {
+        assertEquals("hello world [request] | ok [response]", exchange(host, "append"));
+    }
+
+    @ProxyWasmTest
+    void prepends(HostEmulator host) {
+        assertEquals("[request] hello world | [response] ok", exchange(host, "prepend"));
+    }
+
+    @ProxyWasmTest
+    void replaces(HostEmulator host) {
+        assertEquals("[request] | [response]", exchange(host, "replace"));
+    }
+
+    @ProxyWasmTest
+    void refusesAnUnknownOperation(HostEmulator host) {
+        assertFalse(host.withPluginConfiguration("reverse").startPlugin());
+        assertEquals(List.of("body-rewrite: the configuration must be append, prepend or replace, not reverse"),
+                host.getCriticalLogs());
+    }
+}

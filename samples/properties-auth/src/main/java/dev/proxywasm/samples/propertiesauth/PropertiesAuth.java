@@ -1,0 +1,41 @@
+package dev.proxywasm.samples.propertiesauth;
+
+import dev.proxywasm.api.Action;
+import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.HttpStream;
+import dev.proxywasm.api.LocalResponse;
+import dev.proxywasm.api.Log;
+import dev.proxywasm.api.OnPluginStart;
+import dev.proxywasm.api.OnRequestHeaders;
+import dev.proxywasm.api.Properties;
+import dev.proxywasm.api.ProxyWasmPlugin;
+import java.util.List;
+
+/**
+ * The Go SDK's {@code properties} example: requests are allowed only from the source addresses
+ * listed in the configuration (comma-separated IPs), read from Envoy's {@code source.address}.
+ */
+@ProxyWasmPlugin
+public final class PropertiesAuth {
+    private List<String> allowed = List.of();
+
+    @OnPluginStart
+    boolean start(Configuration configuration) {
+        allowed = List.of(configuration.text().split(","));
+        Log.info("allowing " + allowed + " on " + Properties.pluginName());
+        return !configuration.isEmpty();
+    }
+
+    @OnRequestHeaders
+    Action request(HttpStream stream) {
+        String address = String.valueOf(Properties.sourceAddress());
+        int colon = address.lastIndexOf(':');
+        String ip = colon > 0 ? address.substring(0, colon) : address;
+        if (allowed.contains(ip)) {
+            return Action.CONTINUE;
+        }
+        Log.info("denied " + address + " " + Properties.requestMethod() + " " + Properties.requestPath());
+        stream.sendLocalResponse(LocalResponse.status(403).body("address not allowed\n"));
+        return Action.PAUSE;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.proxywasm.samples.propertiesauth;
+
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertLocalResponse;
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoLocalResponse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.proxywasm.api.Header;
+import dev.proxywasm.testing.HostEmulator;
+import dev.proxywasm.testing.ProxyWasmTest;
+import java.util.List;
+
+class PropertiesAuthTest {
+    private static int request(HostEmulator host, String source) {
+        host.withProperty(source, "source", "address").withProperty("GET", "request", "method")
+                .withProperty("/admin", "request", "path").withProperty("edge-auth", "plugin_name");
+        assertTrue(host.withPluginConfiguration("10.0.0.1,10.0.0.2").startPlugin());
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/admin")), true);
+        return id;
+    }
+
+    @ProxyWasmTest
+    void anAllowedSourcePasses(HostEmulator host) {
+        assertNoLocalResponse(host, request(host, "10.0.0.2:51234"));
+        assertEquals(List.of("allowing [10.0.0.1, 10.0.0.2] on edge-auth"), host.getInfoLogs());
+    }
+
+    @ProxyWasmTest
+    void anyOtherSourceIsForbidden(HostEmulator host) {
+        int id = request(host, "192.168.7.7:40000");
+
+        assertLocalResponse(host, id, 403);
+        assertEquals("denied 192.168.7.7:40000 GET /admin", host.getInfoLogs().get(1));
+    }
+}
