@@ -1,0 +1,56 @@
+package dev.proxywasm.samples.callouttick;
+
+import dev.proxywasm.api.Header;
+import dev.proxywasm.api.HttpCall;
+import dev.proxywasm.api.Log;
+import dev.proxywasm.api.OnPluginDone;
+import dev.proxywasm.api.OnPluginStart;
+import dev.proxywasm.api.OnTick;
+import dev.proxywasm.api.Plugin;
+import dev.proxywasm.api.ProxyWasmPlugin;
+import dev.proxywasm.api.SharedData;
+import java.util.List;
+
+/**
+ * The Go SDK's {@code dispatch_call_on_tick}: every tick, an HTTP call to the {@code config}
+ * cluster; each answer's body is stored in shared data for every worker to read. On shutdown the
+ * plugin waits for the call in flight before it reports done.
+ */
+@ProxyWasmPlugin
+public final class CalloutOnTick {
+    static final String KEY = "remote_config";
+    private boolean inFlight;
+    private boolean stopping;
+
+    @OnPluginStart
+    void start() {
+        Plugin.setTickPeriod(5000);
+    }
+
+    @OnTick
+    void tick() {
+        if (inFlight) {
+            return;
+        }
+        inFlight = true;
+        HttpCall.dispatch("config", List.of(new Header(":method", "GET"), new Header(":path", "/config"),
+                new Header(":authority", "config")), null, 3000, response -> {
+            inFlight = false;
+            if (response.status() == 200) {
+                SharedData.set(KEY, response.body(), 0);
+                Log.info("remote config updated: " + response.bodyText());
+            } else {
+                Log.warn("remote config unavailable: " + response.status());
+            }
+            if (stopping) {
+                Plugin.done();
+            }
+        });
+    }
+
+    @OnPluginDone
+    boolean done() {
+        stopping = true;
+        return !inFlight;
+    }
+}
