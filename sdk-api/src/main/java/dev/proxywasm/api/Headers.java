@@ -64,6 +64,11 @@ public final class Headers {
         HostBinding.host().removeHeaderMapValue(type.code(), utf8(name));
     }
 
+    /** The map's size in bytes as the host counts it ({@code proxy_get_header_map_size}), e.g. to enforce a limit. */
+    public int byteSize() {
+        return HostBinding.host().getHeaderMapSize(type.code());
+    }
+
     /** Every header, in the host's order. */
     public List<Header> all() {
         return HeaderPairs.decode(HostBinding.host().getHeaderMapPairs(type.code()));

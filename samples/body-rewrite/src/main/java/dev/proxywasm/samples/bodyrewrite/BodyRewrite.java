@@ -8,13 +8,16 @@ import dev.proxywasm.api.Log;
 import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnRequestBody;
 import dev.proxywasm.api.OnResponseBody;
+import dev.proxywasm.api.OnRequestTrailers;
 import dev.proxywasm.api.OnResponseHeaders;
+import dev.proxywasm.api.OnResponseTrailers;
 import dev.proxywasm.api.ProxyWasmPlugin;
 
 /**
  * The Go SDK's {@code http_body}: the configuration (plain text) picks the operation,
  * {@code append}, {@code prepend} or {@code replace}; the request body gets it once complete, and so
- * does the response body (content-length removed so the new length holds).
+ * does the response body (content-length removed so the new length holds). Response trailers say
+ * which operation ran.
  */
 @ProxyWasmPlugin
 public final class BodyRewrite {
@@ -44,6 +47,16 @@ public final class BodyRewrite {
     @OnResponseBody
     Action responseBody(Body body, boolean endOfStream) {
         return rewrite(body, endOfStream, "[response]");
+    }
+
+    @OnRequestTrailers
+    void requestTrailers(int count) {
+        Log.info("request trailers: " + count);
+    }
+
+    @OnResponseTrailers
+    void responseTrailers(Headers trailers) {
+        trailers.add("x-body-rewrite", operation);
     }
 
     private Action rewrite(Body body, boolean endOfStream, String text) {

@@ -44,4 +44,18 @@ class BodyRewriteTest {
         assertEquals(List.of("body-rewrite: the configuration must be append, prepend or replace, not reverse"),
                 host.getCriticalLogs());
     }
+
+    @ProxyWasmTest
+    void trailersAreSeenAndAdded(HostEmulator host) {
+        assertTrue(host.withPluginConfiguration("prepend").startPlugin());
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/")), false);
+
+        host.callOnRequestTrailers(id, List.of(new Header("x-checksum", "abc")));
+        host.callOnResponseTrailers(id, List.of(new Header("grpc-status", "0")));
+
+        assertEquals(List.of("request trailers: 1"), host.getInfoLogs());
+        assertEquals(List.of(new Header("grpc-status", "0"), new Header("x-body-rewrite", "prepend")),
+                host.getCurrentResponseTrailers(id));
+    }
 }

@@ -1,7 +1,9 @@
 package dev.proxywasm.samples.headerrouting;
 
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertHeader;
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertLocalResponse;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoHeader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Header;
@@ -30,5 +32,27 @@ class HeaderRoutingTest {
         host.callOnRequestHeaders(id, List.of(new Header(":path", "/orders")), true);
 
         assertHeader(host.getCurrentRequestHeaders(id), ":path", "/v1/orders");
+    }
+
+    @ProxyWasmTest
+    void internalHeadersFromClientsAreDropped(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int id = host.initializeHttpContext();
+
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/a"), new Header("x-internal-user", "admin"),
+                new Header("accept", "*/*")), true);
+
+        assertEquals(List.of(new Header(":path", "/v1/a"), new Header("accept", "*/*")),
+                host.getCurrentRequestHeaders(id));
+    }
+
+    @ProxyWasmTest
+    void oversizedHeadersAreRefused(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int id = host.initializeHttpContext();
+
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/a"), new Header("cookie", "x".repeat(9000))), true);
+
+        assertLocalResponse(host, id, 431);
     }
 }

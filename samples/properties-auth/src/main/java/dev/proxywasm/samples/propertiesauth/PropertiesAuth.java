@@ -9,6 +9,7 @@ import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.Properties;
 import dev.proxywasm.api.ProxyWasmPlugin;
+import dev.proxywasm.api.Utf8;
 import java.util.List;
 
 /**
@@ -32,6 +33,8 @@ public final class PropertiesAuth {
         int colon = address.lastIndexOf(':');
         String ip = colon > 0 ? address.substring(0, colon) : address;
         if (allowed.contains(ip)) {
+            // Leave the decision for access logs and later filters.
+            Properties.set(Utf8.encode("allowed"), "wasm", "source_check");
             return Action.CONTINUE;
         }
         Log.info("denied " + address + " " + Properties.requestMethod() + " " + Properties.requestPath());

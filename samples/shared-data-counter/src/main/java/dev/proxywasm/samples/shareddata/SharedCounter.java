@@ -17,10 +17,12 @@ import dev.proxywasm.api.SharedData;
 public final class SharedCounter {
     static final String KEY = "shared_data_counter";
     private Metric requests;
+    private Metric lastCount;
 
     @OnPluginStart
     void start() {
         requests = Metric.counter("shared_counter_requests_total");
+        lastCount = Metric.gauge("shared_counter_last_count");
     }
 
     @OnRequestHeaders
@@ -31,6 +33,10 @@ public final class SharedCounter {
             long next = current == null ? 1 : Long.parseLong(current.text()) + 1;
             if (SharedData.set(KEY, Long.toString(next), current == null ? 0 : current.cas())) {
                 headers.replace("x-request-count", Long.toString(next));
+                lastCount.record(next);
+                if (requests.value() % 1000 == 0) {
+                    Log.info(requests.value() + " requests through this worker");
+                }
                 return;
             }
         }

@@ -22,6 +22,7 @@ class SharedCounterTest {
         }
         assertArrayEquals("3".getBytes(), host.getSharedData(SharedCounter.KEY));
         assertEquals(3, host.getMetric("shared_counter_requests_total"));
+        assertEquals(3, host.getMetric("shared_counter_last_count"));
     }
 
     @ProxyWasmTest

@@ -1,5 +1,6 @@
 package dev.proxywasm.samples.tcplogging;
 
+import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Connection;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Metric;
@@ -7,6 +8,7 @@ import dev.proxywasm.api.OnDownstreamConnectionClose;
 import dev.proxywasm.api.OnDownstreamData;
 import dev.proxywasm.api.OnNewConnection;
 import dev.proxywasm.api.OnPluginStart;
+import dev.proxywasm.api.OnUpstreamConnectionClose;
 import dev.proxywasm.api.OnUpstreamData;
 import dev.proxywasm.api.ProxyWasmPlugin;
 import dev.proxywasm.api.abi.PeerType;
@@ -35,13 +37,22 @@ public final class TcpLogging {
         }
 
         @OnDownstreamData
-        void downstream(int size, boolean endOfStream) {
+        void downstream(Body data, Connection connection, int size) {
             fromClient += size;
+            if (data.text().startsWith("QUIT")) {
+                Log.info("client said QUIT: closing connection " + connection.id());
+                connection.closeUpstream();
+            }
         }
 
         @OnUpstreamData
         void upstream(int size) {
             fromServer += size;
+        }
+
+        @OnUpstreamConnectionClose
+        void upstreamClosed(Connection connection, PeerType peer) {
+            Log.info("upstream of connection " + connection.id() + " closed by " + peer.name().toLowerCase());
         }
 
         @OnDownstreamConnectionClose

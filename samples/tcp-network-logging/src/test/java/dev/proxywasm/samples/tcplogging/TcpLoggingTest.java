@@ -35,4 +35,17 @@ class TcpLoggingTest {
 
         assertEquals(2, host.getMetric("tcp_logging_connections_total"));
     }
+
+    @ProxyWasmTest
+    void quitClosesTheUpstream(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int id = host.initializeTcpContext();
+
+        host.callOnDownstreamData(id, "QUIT\r\n".getBytes(), false);
+        host.callOnUpstreamClose(id, 1);
+
+        assertTrue(host.isConnectionClosed(id));
+        assertEquals(List.of("new connection " + id, "client said QUIT: closing connection " + id,
+                "upstream of connection " + id + " closed by local"), host.getInfoLogs());
+    }
 }
