@@ -16,6 +16,20 @@ public final class Metric {
         this.type = type;
     }
 
+    /**
+     * A metric name carrying tags the way Envoy extracts them: {@code base} then {@code _key=value}
+     * for each pair, e.g. {@code requests_total_method=GET}. Envoy turns each into a tag when its
+     * {@code stats_config.stats_tags} has a matching regex, e.g.
+     * {@code {tag_name: method, regex: "(_method=([A-Z]+))"}}; without one the name stays as is.
+     */
+    public static String taggedName(String base, String... keysAndValues) {
+        StringBuilder name = new StringBuilder(base);
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            name.append('_').append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]);
+        }
+        return name.toString();
+    }
+
     /** A counter: only goes up. */
     public static Metric counter(String name) {
         return define(MetricType.COUNTER, name);
