@@ -50,6 +50,16 @@ public final class Properties {
         return getString("request", "host");
     }
 
+    /** A request header as Envoy's attributes see it (also outside the headers callback), or null. */
+    public static String requestHeader(String name) {
+        return getString("request", "headers", name);
+    }
+
+    /** A field of the proxy's node metadata (e.g. Istio's {@code WORKLOAD_NAME}), or null. */
+    public static String nodeMetadata(String key) {
+        return getString("node", "metadata", key);
+    }
+
     /** The response status, or -1 before there is one. */
     public static long responseCode() {
         return getLong("response", "code");

@@ -37,7 +37,9 @@ public final class PropertiesAuth {
             Properties.set(Utf8.encode("allowed"), "wasm", "source_check");
             return Action.CONTINUE;
         }
-        Log.info("denied " + address + " " + Properties.requestMethod() + " " + Properties.requestPath());
+        Log.info("denied " + address + " " + Properties.requestMethod() + " " + Properties.requestPath()
+                + " (user-agent " + Properties.requestHeader("user-agent") + ", workload "
+                + Properties.nodeMetadata("WORKLOAD_NAME") + ")");
         stream.sendLocalResponse(LocalResponse.status(403).body("address not allowed\n"));
         return Action.PAUSE;
     }

@@ -13,7 +13,9 @@ import java.util.List;
 class PropertiesAuthTest {
     private static int request(HostEmulator host, String source) {
         host.withProperty(source, "source", "address").withProperty("GET", "request", "method")
-                .withProperty("/admin", "request", "path").withProperty("edge-auth", "plugin_name");
+                .withProperty("/admin", "request", "path").withProperty("edge-auth", "plugin_name")
+                .withProperty("curl/8", "request", "headers", "user-agent")
+                .withProperty("gateway", "node", "metadata", "WORKLOAD_NAME");
         assertTrue(host.withPluginConfiguration("10.0.0.1,10.0.0.2").startPlugin());
         int id = host.initializeHttpContext();
         host.callOnRequestHeaders(id, List.of(new Header(":path", "/admin")), true);
@@ -32,6 +34,7 @@ class PropertiesAuthTest {
         int id = request(host, "192.168.7.7:40000");
 
         assertLocalResponse(host, id, 403);
-        assertEquals("denied 192.168.7.7:40000 GET /admin", host.getInfoLogs().get(1));
+        assertEquals("denied 192.168.7.7:40000 GET /admin (user-agent curl/8, workload gateway)",
+                host.getInfoLogs().get(1));
     }
 }
