@@ -1,7 +1,12 @@
 package dev.proxywasm.spi;
 
+import dev.proxywasm.api.Body;
 import dev.proxywasm.api.GrpcCall;
+import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpCallResponse;
+import dev.proxywasm.api.Utf8;
+import dev.proxywasm.api.abi.BufferType;
+import dev.proxywasm.api.abi.MapType;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,58 +50,41 @@ public final class AsyncDispatch {
 
     /** {@code proxy_on_grpc_receive_initial_metadata}. */
     public static void grpcInitialMetadata(int token, int count) {
-        GrpcCall call = GRPC_CALLS.get(token);
-        if (call != null) {
-            int previous = focus(call.contextId());
-            try {
-                call.handler().onInitialMetadata(call, dev.proxywasm.api.Headers.of(
-                        dev.proxywasm.api.abi.MapType.GRPC_RECEIVE_INITIAL_METADATA));
-            } finally {
-                CallbackContext.exit(previous);
-            }
-        }
+        onGrpc(token, false, call -> call.handler().onInitialMetadata(call,
+                Headers.of(MapType.GRPC_RECEIVE_INITIAL_METADATA)));
     }
 
     /** {@code proxy_on_grpc_receive}. */
     public static void grpcMessage(int token, int size) {
-        GrpcCall call = GRPC_CALLS.get(token);
-        if (call != null) {
-            int previous = focus(call.contextId());
-            try {
-                call.handler().onMessage(call, dev.proxywasm.api.Body.of(
-                        dev.proxywasm.api.abi.BufferType.GRPC_RECEIVE_BUFFER).read(0, size));
-            } finally {
-                CallbackContext.exit(previous);
-            }
-        }
+        onGrpc(token, false, call -> call.handler().onMessage(call,
+                Body.of(BufferType.GRPC_RECEIVE_BUFFER).read(0, size)));
     }
 
     /** {@code proxy_on_grpc_receive_trailing_metadata}. */
     public static void grpcTrailingMetadata(int token, int count) {
-        GrpcCall call = GRPC_CALLS.get(token);
-        if (call != null) {
-            int previous = focus(call.contextId());
-            try {
-                call.handler().onTrailingMetadata(call, dev.proxywasm.api.Headers.of(
-                        dev.proxywasm.api.abi.MapType.GRPC_RECEIVE_TRAILING_METADATA));
-            } finally {
-                CallbackContext.exit(previous);
-            }
-        }
+        onGrpc(token, false, call -> call.handler().onTrailingMetadata(call,
+                Headers.of(MapType.GRPC_RECEIVE_TRAILING_METADATA)));
     }
 
     /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */
     public static void grpcClose(int token, int status) {
-        GrpcCall call = GRPC_CALLS.remove(token);
-        if (call != null) {
-            int previous = focus(call.contextId());
-            try {
-                Host.Status detail = HostBinding.host().getStatus();
-                String message = detail == null ? "" : dev.proxywasm.api.Utf8.decode(detail.message());
-                call.handler().onClose(call, status, message);
-            } finally {
-                CallbackContext.exit(previous);
-            }
+        onGrpc(token, true, call -> {
+            Host.Status detail = HostBinding.host().getStatus();
+            call.handler().onClose(call, status, detail == null ? "" : Utf8.decode(detail.message()));
+        });
+    }
+
+    /** Runs {@code event} for call {@code token} on its context; {@code last} forgets the call. */
+    private static void onGrpc(int token, boolean last, Consumer<GrpcCall> event) {
+        GrpcCall call = last ? GRPC_CALLS.remove(token) : GRPC_CALLS.get(token);
+        if (call == null) {
+            return;
+        }
+        int previous = focus(call.contextId());
+        try {
+            event.accept(call);
+        } finally {
+            CallbackContext.exit(previous);
         }
     }
 

@@ -16,27 +16,15 @@ public final class HeaderPairs {
 
     /** Serialises {@code headers}, names and values as UTF-8. */
     public static byte[] encode(List<Header> headers) {
-        int n = headers.size();
-        if (n == 0) {
+        if (headers.isEmpty()) {
             return EMPTY.clone();
         }
-        byte[][] parts = new byte[n * 2][];
-        int size = 4 + 8 * n;
-        for (int i = 0; i < n; i++) {
-            Header h = headers.get(i);
-            parts[2 * i] = Utf8.encode(h.name());
-            parts[2 * i + 1] = Utf8.encode(h.value());
-            size += parts[2 * i].length + parts[2 * i + 1].length + 2;
+        List<byte[]> parts = new ArrayList<>(headers.size() * 2);
+        for (Header h : headers) {
+            parts.add(Utf8.encode(h.name()));
+            parts.add(Utf8.encode(h.value()));
         }
-        byte[] out = new byte[size];
-        putInt(out, 0, n);
-        int pos = 4 + 8 * n;
-        for (int i = 0; i < 2 * n; i++) {
-            putInt(out, 4 + 4 * i, parts[i].length);
-            System.arraycopy(parts[i], 0, out, pos, parts[i].length);
-            pos += parts[i].length + 1;
-        }
-        return out;
+        return encodeBytes(parts);
     }
 
     /**
@@ -44,6 +32,35 @@ public final class HeaderPairs {
      * U+FFFD. Throws {@link IllegalArgumentException} if the lengths run past the data.
      */
     public static List<Header> decode(byte[] data) {
+        List<byte[]> parts = decodeBytes(data);
+        List<Header> headers = new ArrayList<>(parts.size() / 2);
+        for (int i = 0; i < parts.size(); i += 2) {
+            headers.add(new Header(Utf8.decode(parts.get(i)), Utf8.decode(parts.get(i + 1))));
+        }
+        return headers;
+    }
+
+    /** Serialises raw pairs given as name, value, name, value, ... */
+    public static byte[] encodeBytes(List<byte[]> namesAndValues) {
+        int n = namesAndValues.size() / 2;
+        int size = 4 + 8 * n;
+        for (byte[] part : namesAndValues) {
+            size += part.length + 1;
+        }
+        byte[] out = new byte[size];
+        putInt(out, 0, n);
+        int pos = 4 + 8 * n;
+        for (int i = 0; i < 2 * n; i++) {
+            byte[] part = namesAndValues.get(i);
+            putInt(out, 4 + 4 * i, part.length);
+            System.arraycopy(part, 0, out, pos, part.length);
+            pos += part.length + 1;
+        }
+        return out;
+    }
+
+    /** Parses serialised pairs into raw name, value, name, value, ... byte for byte. */
+    public static List<byte[]> decodeBytes(byte[] data) {
         if (data == null || data.length < 4) {
             return new ArrayList<>(0);
         }
@@ -51,7 +68,7 @@ public final class HeaderPairs {
         if (n < 0 || n > (data.length - 4) / 8) {
             throw new IllegalArgumentException("header map claims " + n + " pairs in " + data.length + " bytes");
         }
-        List<Header> headers = new ArrayList<>(n);
+        List<byte[]> parts = new ArrayList<>(2 * n);
         int pos = 4 + 8 * n;
         for (int i = 0; i < n; i++) {
             int keyLength = getInt(data, 4 + 8 * i);
@@ -59,13 +76,18 @@ public final class HeaderPairs {
             if (keyLength < 0 || valueLength < 0 || (long) pos + keyLength + valueLength + 2 > data.length) {
                 throw new IllegalArgumentException("header map pair " + i + " runs past the data");
             }
-            String key = Utf8.decode(data, pos, keyLength);
+            parts.add(slice(data, pos, keyLength));
             pos += keyLength + 1;
-            String value = Utf8.decode(data, pos, valueLength);
+            parts.add(slice(data, pos, valueLength));
             pos += valueLength + 1;
-            headers.add(new Header(key, value));
         }
-        return headers;
+        return parts;
+    }
+
+    private static byte[] slice(byte[] data, int from, int length) {
+        byte[] part = new byte[length];
+        System.arraycopy(data, from, part, 0, length);
+        return part;
     }
 
     private static void putInt(byte[] b, int at, int v) {

@@ -2,6 +2,7 @@ package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.Utf8;
+import dev.proxywasm.spi.HeaderPairs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,41 +101,20 @@ public final class HeaderMap {
 
     /** The ABI's serialised pairs. */
     byte[] serialize() {
-        int size = 4 + 8 * entries.size();
+        List<byte[]> parts = new ArrayList<>(entries.size() * 2);
         for (Entry e : entries) {
-            size += e.name().length + e.value().length + 2;
+            parts.add(e.name());
+            parts.add(e.value());
         }
-        byte[] out = new byte[size];
-        putInt(out, 0, entries.size());
-        int pos = 4 + 8 * entries.size();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = entries.get(i);
-            putInt(out, 4 + 8 * i, e.name().length);
-            putInt(out, 8 + 8 * i, e.value().length);
-            System.arraycopy(e.name(), 0, out, pos, e.name().length);
-            pos += e.name().length + 1;
-            System.arraycopy(e.value(), 0, out, pos, e.value().length);
-            pos += e.value().length + 1;
-        }
-        return out;
+        return HeaderPairs.encodeBytes(parts);
     }
 
     /** Replaces the content with serialised pairs, byte for byte. */
     void setSerialized(byte[] data) {
         entries.clear();
-        if (data.length < 4) {
-            return;
-        }
-        int n = getInt(data, 0);
-        int pos = 4 + 8 * n;
-        for (int i = 0; i < n; i++) {
-            int nameLength = getInt(data, 4 + 8 * i);
-            int valueLength = getInt(data, 8 + 8 * i);
-            byte[] name = Arrays.copyOfRange(data, pos, pos + nameLength);
-            pos += nameLength + 1;
-            byte[] value = Arrays.copyOfRange(data, pos, pos + valueLength);
-            pos += valueLength + 1;
-            addBytes(name, value);
+        List<byte[]> parts = HeaderPairs.decodeBytes(data);
+        for (int i = 0; i + 1 < parts.size(); i += 2) {
+            addBytes(parts.get(i), parts.get(i + 1));
         }
     }
 
@@ -146,17 +126,6 @@ public final class HeaderMap {
             }
         }
         return lower;
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >>> 8);
-        b[at + 2] = (byte) (v >>> 16);
-        b[at + 3] = (byte) (v >>> 24);
-    }
-
-    private static int getInt(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24;
     }
 
     @Override
