@@ -85,6 +85,7 @@ public final class BuildMojo extends AbstractMojo {
             throw new MojoFailureException("TeaVM could not compile the plugin; see the errors above");
         }
         report(result.report(), result.module().length, millis);
+        result.sizeHints().forEach(hint -> getLog().warn("Size: " + hint));
         if (result.report().hasErrors()) {
             throw new MojoFailureException(output.getName() + " would not load in Envoy:\n  "
                     + String.join("\n  ", result.report().errors()));

@@ -66,7 +66,7 @@ public final class WasmBuild {
     }
 
     /** The outcome: the module's bytes, TeaVM's severe problems, and the validation report. */
-    public record Result(byte[] module, List<String> compileErrors, ValidationReport report) {
+    public record Result(byte[] module, List<String> compileErrors, ValidationReport report, List<String> sizeHints) {
         public boolean ok() {
             return compileErrors.isEmpty() && !report.hasErrors();
         }
@@ -100,7 +100,7 @@ public final class WasmBuild {
             tool.generate();
         } catch (TeaVMToolException e) {
             compileErrors.add("TeaVM failed: " + e.getMessage());
-            return new Result(new byte[0], compileErrors, emptyReport());
+            return new Result(new byte[0], compileErrors, emptyReport(), List.of());
         } finally {
             HeapLimitTransformer.LIMIT.remove();
         }
@@ -108,7 +108,7 @@ public final class WasmBuild {
             compileErrors.add(ProblemText.describe(problem));
         }
         if (!compileErrors.isEmpty()) {
-            return new Result(new byte[0], compileErrors, emptyReport());
+            return new Result(new byte[0], compileErrors, emptyReport(), List.of());
         }
         byte[] raw = Files.readAllBytes(workDirectory.resolve(rawName));
         byte[] module = ZeroRunRemover.apply(ExportStripper.strip(raw, COMMAND_EXPORTS));
@@ -118,7 +118,25 @@ public final class WasmBuild {
         }
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.write(output, module);
-        return new Result(module, List.of(), report);
+        return new Result(module, List.of(), report, sizeHints(tool.getClasses()));
+    }
+
+    /** Heavy parts of the class library that plugins usually pull in by accident. */
+    private static final List<String[]> HEAVY = List.of(
+            new String[] {"java.util.regex.Pattern", "regular expressions (String.split, matches, replaceAll, Pattern)",
+                "about 400 KB"},
+            new String[] {"java.util.Formatter", "String.format / formatted", "about 400 KB"},
+            new String[] {"org.teavm.classlib.impl.text.DoubleAnalyzer",
+                "floating-point parsing or printing (Double.parseDouble, \"\" + double)", "about 60 KB"});
+
+    static List<String> sizeHints(java.util.Collection<String> classes) {
+        List<String> hints = new ArrayList<>();
+        for (String[] heavy : HEAVY) {
+            if (classes.contains(heavy[0])) {
+                hints.add("the module includes " + heavy[1] + ", " + heavy[2] + "; avoid it to shrink the module");
+            }
+        }
+        return hints;
     }
 
     private static ValidationReport emptyReport() {
