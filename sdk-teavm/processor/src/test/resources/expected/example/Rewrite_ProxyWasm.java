@@ -6,7 +6,6 @@ import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.api.abi.MapType;
-import dev.proxywasm.spi.AsyncDispatch;
 import dev.proxywasm.spi.CallbackContext;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
@@ -207,72 +206,6 @@ public final class Rewrite_ProxyWasm {
     }
     CallbackContext.exit(previous);
     return result;
-  }
-
-  @Export(
-      name = "proxy_on_http_call_response"
-  )
-  public static void proxyOnHttpCallResponse(int rootContextId, int token, int headerCount,
-      int bodySize, int trailerCount) {
-    int previous = CallbackContext.enter(rootContextId);
-    try {
-      AsyncDispatch.httpCallResponse(token, headerCount, bodySize, trailerCount);
-    } catch (Throwable e) {
-      Guard.failed("proxy_on_http_call_response", e);
-    }
-    CallbackContext.exit(previous);
-  }
-
-  @Export(
-      name = "proxy_on_grpc_receive_initial_metadata"
-  )
-  public static void proxyOnGrpcReceiveInitialMetadata(int rootContextId, int token, int count) {
-    int previous = CallbackContext.enter(rootContextId);
-    try {
-      AsyncDispatch.grpcInitialMetadata(token, count);
-    } catch (Throwable e) {
-      Guard.failed("proxy_on_grpc_receive_initial_metadata", e);
-    }
-    CallbackContext.exit(previous);
-  }
-
-  @Export(
-      name = "proxy_on_grpc_receive"
-  )
-  public static void proxyOnGrpcReceive(int rootContextId, int token, int messageSize) {
-    int previous = CallbackContext.enter(rootContextId);
-    try {
-      AsyncDispatch.grpcMessage(token, messageSize);
-    } catch (Throwable e) {
-      Guard.failed("proxy_on_grpc_receive", e);
-    }
-    CallbackContext.exit(previous);
-  }
-
-  @Export(
-      name = "proxy_on_grpc_receive_trailing_metadata"
-  )
-  public static void proxyOnGrpcReceiveTrailingMetadata(int rootContextId, int token, int count) {
-    int previous = CallbackContext.enter(rootContextId);
-    try {
-      AsyncDispatch.grpcTrailingMetadata(token, count);
-    } catch (Throwable e) {
-      Guard.failed("proxy_on_grpc_receive_trailing_metadata", e);
-    }
-    CallbackContext.exit(previous);
-  }
-
-  @Export(
-      name = "proxy_on_grpc_close"
-  )
-  public static void proxyOnGrpcClose(int rootContextId, int token, int status) {
-    int previous = CallbackContext.enter(rootContextId);
-    try {
-      AsyncDispatch.grpcClose(token, status);
-    } catch (Throwable e) {
-      Guard.failed("proxy_on_grpc_close", e);
-    }
-    CallbackContext.exit(previous);
   }
 
   @Export(

@@ -40,7 +40,10 @@ public final class HostEmulator implements AutoCloseable {
      * the JVM; raw static {@code @Export} methods of {@code plugin} (may be null) are callbacks too.
      */
     public static HostEmulator onJvm(Class<?> glue, Class<?> plugin) {
-        List<Class<?>> classes = plugin == null ? List.of(glue) : List.of(glue, plugin);
+        List<Class<?>> classes = new ArrayList<>(List.of(glue, dev.proxywasm.teavm.glue.AsyncExports.class));
+        if (plugin != null) {
+            classes.add(plugin);
+        }
         return new HostEmulator(Mode.JVM, h -> new JvmGuest(classes, h));
     }
 

@@ -34,7 +34,6 @@ final class GlueWriter {
     private static final ClassName HTTP_STREAM = ClassName.get(Callback.API, "HttpStream");
     private static final ClassName CONNECTION = ClassName.get(Callback.API, "Connection");
     private static final ClassName PEER_TYPE = ClassName.get(Callback.API + ".abi", "PeerType");
-    private static final ClassName ASYNC_DISPATCH = ClassName.get("dev.proxywasm.spi", "AsyncDispatch");
     private static final ClassName CONFIGURATION = ClassName.get(Callback.API, "Configuration");
     private static final ClassName MAP_TYPE = ClassName.get(Callback.API + ".abi", "MapType");
     private static final ClassName BUFFER_TYPE = ClassName.get(Callback.API + ".abi", "BufferType");
@@ -96,7 +95,6 @@ final class GlueWriter {
         for (Handler handler : model.handlers()) {
             type.addMethod(callback(handler));
         }
-        addAsyncCallbacks(type);
         type.addMethod(guarded(export("proxy_on_delete", "proxyOnDelete", TypeName.VOID)
                 .addParameter(int.class, "contextId"), "proxy_on_delete", "contextId",
                 CodeBlock.of("$T.delete(contextId);\n", CONTEXTS), null));
@@ -104,29 +102,6 @@ final class GlueWriter {
                 .skipJavaLangImports(true)
                 .build()
                 .writeTo(filer);
-    }
-
-    /** Answers to HTTP callouts and gRPC calls, routed to the callbacks given when they were made. */
-    private static void addAsyncCallbacks(TypeSpec.Builder type) {
-        type.addMethod(guarded(export("proxy_on_http_call_response", "proxyOnHttpCallResponse", TypeName.VOID)
-                        .addParameter(int.class, "rootContextId").addParameter(int.class, "token")
-                        .addParameter(int.class, "headerCount").addParameter(int.class, "bodySize")
-                        .addParameter(int.class, "trailerCount"), "proxy_on_http_call_response", "rootContextId",
-                CodeBlock.of("$T.httpCallResponse(token, headerCount, bodySize, trailerCount);\n", ASYNC_DISPATCH),
-                null));
-        String[][] grpc = {
-            {"proxy_on_grpc_receive_initial_metadata", "proxyOnGrpcReceiveInitialMetadata", "count", "grpcInitialMetadata"},
-            {"proxy_on_grpc_receive", "proxyOnGrpcReceive", "messageSize", "grpcMessage"},
-            {"proxy_on_grpc_receive_trailing_metadata", "proxyOnGrpcReceiveTrailingMetadata", "count",
-                "grpcTrailingMetadata"},
-            {"proxy_on_grpc_close", "proxyOnGrpcClose", "status", "grpcClose"},
-        };
-        for (String[] callback : grpc) {
-            type.addMethod(guarded(export(callback[0], callback[1], TypeName.VOID)
-                            .addParameter(int.class, "rootContextId").addParameter(int.class, "token")
-                            .addParameter(int.class, callback[2]), callback[0], "rootContextId",
-                    CodeBlock.of("$T.$L(token, $L);\n", ASYNC_DISPATCH, callback[3], callback[2]), null));
-        }
     }
 
     private static MethodSpec.Builder export(String exportName, String methodName, TypeName returns) {

@@ -6,6 +6,7 @@ import static dev.proxywasm.teavm.memory.GuestMemory.take;
 
 import dev.proxywasm.spi.Host;
 import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.teavm.glue.AsyncExports;
 import dev.proxywasm.teavm.imports.ProxyImports;
 
 /**
@@ -179,6 +180,7 @@ public final class WasmHost implements Host {
 
     @Override
     public int httpCall(byte[] upstream, byte[] headerPairs, byte[] body, byte[] trailerPairs, int timeoutMilliseconds) {
+        AsyncExports.link();
         byte[] b = orEmpty(body);
         byte[] t = orEmpty(trailerPairs);
         int[] out = new int[1];
@@ -191,6 +193,7 @@ public final class WasmHost implements Host {
     @Override
     public int grpcCall(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs,
             byte[] message, int timeoutMilliseconds) {
+        AsyncExports.link();
         byte[] md = orEmpty(initialMetadataPairs);
         byte[] msg = orEmpty(message);
         int[] out = new int[1];
@@ -202,6 +205,7 @@ public final class WasmHost implements Host {
 
     @Override
     public int grpcStream(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs) {
+        AsyncExports.link();
         byte[] md = orEmpty(initialMetadataPairs);
         int[] out = new int[1];
         check("proxy_grpc_stream", ProxyImports.grpcStream(address(service), service.length,
