@@ -119,15 +119,9 @@ final class PluginRunner {
                     + " (add --cluster " + call.upstream() + "=http://host:port)");
             return new Message(503, List.of(), new byte[0]);
         }
-        String path = valueOf(call.headers(), ":path", "/");
-        String method = valueOf(call.headers(), ":method", "GET");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofMillis(Math.max(1, call.timeoutMilliseconds())))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(call.body()));
-        copyHeaders(call.headers(), builder);
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Message(response.statusCode(), headersOf(response), response.body());
+            return send(base, valueOf(call.headers(), ":method", "GET"), call.headers(), call.body(),
+                    Duration.ofMillis(Math.max(1, call.timeoutMilliseconds())));
         } catch (Exception e) {
             console.println("[proxy] callout to " + call.upstream() + " failed: " + e);
             return new Message(503, List.of(), new byte[0]);
@@ -136,19 +130,24 @@ final class PluginRunner {
 
     /** Sends {@code request} to {@code base} and returns the answer, headers lower-cased. */
     Message forward(URI base, String method, Message request) {
-        String path = valueOf(request.headers(), ":path", "/");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, request.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        copyHeaders(request.headers(), builder);
         try {
-            HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Message(response.statusCode(), headersOf(response), response.body());
+            return send(base, method, request.headers(), request.body(), Duration.ofSeconds(30));
         } catch (Exception e) {
             return new Message(502, List.of(new Header("content-type", "text/plain")),
                     ("upstream " + base + " failed: " + e + "\n").getBytes());
         }
+    }
+
+    /** One HTTP exchange to {@code base} + the {@code :path} of {@code headers}, headers lower-cased. */
+    private Message send(URI base, String method, List<Header> headers, byte[] body, Duration timeout)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(valueOf(headers, ":path", "/")))
+                .timeout(timeout)
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        copyHeaders(headers, builder);
+        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Message(response.statusCode(), headersOf(response), response.body());
     }
 
     private static void copyHeaders(List<Header> headers, HttpRequest.Builder builder) {

@@ -97,11 +97,6 @@ public final class AsyncDispatch {
         return previous;
     }
 
-    /** Calls still waiting for an answer; 0 when nothing is in flight. */
-    public static int pending() {
-        return HTTP_CALLS.size() + GRPC_CALLS.size();
-    }
-
     /** Forgets everything in flight: the JVM test emulator starts each plugin from scratch. */
     public static void clear() {
         HTTP_CALLS.clear();

@@ -1,7 +1,6 @@
 package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Header;
-import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.api.abi.LogLevel;
 import dev.proxywasm.api.abi.MapType;
 import dev.proxywasm.api.abi.WasmResult;

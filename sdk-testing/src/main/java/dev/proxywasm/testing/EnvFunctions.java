@@ -22,14 +22,17 @@ final class EnvFunctions {
     private static final long[] OK = {0};
 
     private final EmulatedHost host;
+    private final String allocator;
     private final List<HostFunction> functions = new ArrayList<>();
 
-    private EnvFunctions(EmulatedHost host) {
+    private EnvFunctions(EmulatedHost host, String allocator) {
         this.host = host;
+        this.allocator = allocator;
     }
 
-    static List<HostFunction> of(EmulatedHost host) {
-        EnvFunctions env = new EnvFunctions(host);
+    /** The functions over {@code host}; results go into memory from the module's export {@code allocator}. */
+    static List<HostFunction> of(EmulatedHost host, String allocator) {
+        EnvFunctions env = new EnvFunctions(host, allocator);
         env.define();
         return env.functions;
     }
@@ -64,12 +67,10 @@ final class EnvFunctions {
     }
 
     /** Copies {@code data} into guest memory from its allocator and stores pointer and size. */
-    private static long[] out(Instance instance, byte[] data, long ptrPtr, long sizePtr) {
+    private long[] out(Instance instance, byte[] data, long ptrPtr, long sizePtr) {
         Memory memory = instance.memory();
         int address = 0;
         if (data.length > 0) {
-            // cpp-host looks for malloc first, then proxy_on_memory_allocate.
-            String allocator = hasExport(instance, "malloc") ? "malloc" : "proxy_on_memory_allocate";
             address = (int) instance.export(allocator).apply(data.length)[0];
             if (address == 0) {
                 return new long[] {WasmResult.INVALID_MEMORY_ACCESS.code()};
@@ -79,14 +80,6 @@ final class EnvFunctions {
         memory.writeI32((int) ptrPtr, address);
         memory.writeI32((int) sizePtr, data.length);
         return OK;
-    }
-
-    private static boolean hasExport(Instance instance, String name) {
-        try {
-            return instance.exportType(name) != null;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static long[] notFound() {

@@ -189,8 +189,7 @@ public final class HostEmulator implements AutoCloseable {
     public Action callOnRequestHeaders(int id, List<Header> headers, boolean endOfStream) {
         EmulatedHost.Stream stream = stream(id);
         stream.requestHeaders.setAll(headers);
-        return afterRequestCallback(stream, headersCallback(stream, "proxy_on_request_headers", headers.size(),
-                endOfStream, true));
+        return deliverRequestHeaders(stream, endOfStream);
     }
 
     /**
@@ -203,6 +202,10 @@ public final class HostEmulator implements AutoCloseable {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             stream.requestHeaders.addBytes(namesAndValues[i], namesAndValues[i + 1]);
         }
+        return deliverRequestHeaders(stream, endOfStream);
+    }
+
+    private Action deliverRequestHeaders(EmulatedHost.Stream stream, boolean endOfStream) {
         return afterRequestCallback(stream, headersCallback(stream, "proxy_on_request_headers",
                 stream.requestHeaders.size(), endOfStream, true));
     }

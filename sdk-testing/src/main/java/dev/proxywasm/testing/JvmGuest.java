@@ -8,14 +8,13 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.teavm.interop.Export;
 
 /**
  * Runs the plugin on the JVM by calling the generated glue class's static export methods, with
  * the emulator bound as the host. The SDK's runtime state is static, so each emulator resets it.
  */
 final class JvmGuest implements Guest {
-    private static final String EXPORT = "org.teavm.interop.Export";
-
     private final Map<String, MethodHandle> exports = new HashMap<>();
     private final EmulatedHost host;
 
@@ -38,15 +37,13 @@ final class JvmGuest implements Guest {
             if (!Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
-            for (var annotation : method.getDeclaredAnnotations()) {
-                if (annotation.annotationType().getName().equals(EXPORT)) {
-                    String name = ((org.teavm.interop.Export) annotation).name();
-                    try {
-                        method.setAccessible(true);
-                        exports.putIfAbsent(name, MethodHandles.lookup().unreflect(method));
-                    } catch (IllegalAccessException | RuntimeException e) {
-                        throw new IllegalStateException("cannot call " + method, e);
-                    }
+            Export export = method.getAnnotation(Export.class);
+            if (export != null) {
+                try {
+                    method.setAccessible(true);
+                    exports.putIfAbsent(export.name(), MethodHandles.lookup().unreflect(method));
+                } catch (IllegalAccessException | RuntimeException e) {
+                    throw new IllegalStateException("cannot call " + method, e);
                 }
             }
         }

@@ -9,14 +9,18 @@ import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -26,16 +30,24 @@ import java.util.function.Function;
  * file is parsed and compiled once per test run; each emulator gets a fresh instance.
  */
 final class WasmGuest implements Guest {
-    private record Compiled(WasmModule module, Function<Instance, Machine> machines) {}
+    /** A parsed and compiled module, and the names of the functions it exports. */
+    private record Compiled(WasmModule module, Function<Instance, Machine> machines, Set<String> functionExports) {
+        /** cpp-host looks for {@code malloc} first, then {@code proxy_on_memory_allocate}. */
+        String allocator() {
+            return functionExports.contains("malloc") ? "malloc" : "proxy_on_memory_allocate";
+        }
+    }
 
     private static final Map<Path, Compiled> COMPILED = new ConcurrentHashMap<>();
 
     private final Instance instance;
+    private final Set<String> functionExports;
     private final Map<String, ExportFunction> exports = new HashMap<>();
 
     WasmGuest(Path modulePath, EmulatedHost host) {
         Compiled compiled = COMPILED.computeIfAbsent(modulePath.toAbsolutePath().normalize(), WasmGuest::compile);
-        List<HostFunction> imports = new ArrayList<>(EnvFunctions.of(host));
+        this.functionExports = compiled.functionExports();
+        List<HostFunction> imports = new ArrayList<>(EnvFunctions.of(host, compiled.allocator()));
         imports.addAll(WasiFunctions.of(host));
         this.instance = Instance.builder(compiled.module())
                 .withImportValues(ImportValues.builder().withFunctions(new ArrayList<>(imports)).build())
@@ -50,7 +62,14 @@ final class WasmGuest implements Guest {
     private static Compiled compile(Path path) {
         try {
             WasmModule module = Parser.parse(Files.readAllBytes(path));
-            return new Compiled(module, MachineFactoryCompiler.compile(module));
+            Set<String> functions = new HashSet<>();
+            for (int i = 0; i < module.exportSection().exportCount(); i++) {
+                Export export = module.exportSection().getExport(i);
+                if (export.exportType() == ExternalType.FUNCTION) {
+                    functions.add(export.name());
+                }
+            }
+            return new Compiled(module, MachineFactoryCompiler.compile(module), Set.copyOf(functions));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,11 +77,7 @@ final class WasmGuest implements Guest {
 
     @Override
     public boolean exports(String name) {
-        try {
-            return instance.exportType(name) != null;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return functionExports.contains(name);
     }
 
     @Override

@@ -58,9 +58,4 @@ public final class Contexts {
         ROOTS.clear();
         STREAMS.clear();
     }
-
-    /** Live streams; 0 once every stream was deleted. */
-    public static int streamCount() {
-        return STREAMS.size();
-    }
 }

@@ -67,15 +67,10 @@ public final class GuestMemory {
 
     /**
      * The heap limit the module was compiled with. The build replaces this body with the constant
-     * (TeaVM's own {@code GC} must not be touched from plugin code: that re-runs its initialiser).
+     * (calling TeaVM's own {@code GC} from plugin code to read the limit corrupted the heap in tests).
      */
     static long maxHeapBytes() {
         return Long.MAX_VALUE;
-    }
-
-    /** How many allocations the host has not handed back yet; 0 between callbacks. */
-    public static int pendingCount() {
-        return PENDING.size();
     }
 
     /** The data address of {@code data}, to pass to a host function. */
