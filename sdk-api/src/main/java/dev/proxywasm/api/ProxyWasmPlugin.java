@@ -43,4 +43,12 @@ public @interface ProxyWasmPlugin {
      * default) means the HTTP callbacks are on the plugin class and streams carry no state.
      */
     Class<?> stream() default void.class;
+
+    /**
+     * What a stream gets when one of the plugin's callbacks throws: by default a {@code 500} local
+     * reply (or a reset, once the response has started), so that a check that crashed never lets a
+     * request through. Plugins whose failure must not cost requests opt into
+     * {@link FailurePolicy#FAIL_OPEN}.
+     */
+    FailurePolicy failurePolicy() default FailurePolicy.FAIL_CLOSED;
 }

@@ -43,6 +43,8 @@ public final class AsyncDispatch {
         int previous = focus(pending.contextId());
         try {
             pending.callback().accept(HttpCallResponse.current(token, headerCount, bodySize, trailerCount));
+        } catch (Throwable failure) {
+            throw new AsyncCallbackFailure(pending.contextId(), failure);
         } finally {
             CallbackContext.exit(previous);
         }
@@ -83,6 +85,8 @@ public final class AsyncDispatch {
         int previous = focus(call.contextId());
         try {
             event.accept(call);
+        } catch (Throwable failure) {
+            throw new AsyncCallbackFailure(call.contextId(), failure);
         } finally {
             CallbackContext.exit(previous);
         }

@@ -1,6 +1,7 @@
 package example;
 
 import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.abi.BufferType;
@@ -72,12 +73,13 @@ public final class AddHeader_ProxyWasm {
     try {
       if (parentContextId == 0) {
         WasmHost.bindIfUnbound();
+        Guard.configure("AddHeader", FailurePolicy.FAIL_OPEN);
         Contexts.putRoot(contextId, new AddHeader());
       } else {
         Contexts.putStream(contextId, ((AddHeader) Contexts.root(parentContextId)));
       }
     } catch (Throwable e) {
-      Guard.failed("proxy_on_context_create", e);
+      Guard.failed("proxy_on_context_create", "new AddHeader()", e);
     }
     CallbackContext.exit(previous);
   }
@@ -91,7 +93,7 @@ public final class AddHeader_ProxyWasm {
     try {
       result = ((AddHeader) Contexts.root(rootContextId)).start(Configuration.read(BufferType.PLUGIN_CONFIGURATION, configurationSize)) ? 1 : 0;
     } catch (Throwable e) {
-      result = Guard.startFailed("proxy_on_configure", e);
+      result = Guard.startFailed("proxy_on_configure", "AddHeader.start", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -107,7 +109,7 @@ public final class AddHeader_ProxyWasm {
       ((AddHeader) Contexts.stream(contextId)).request(Headers.of(MapType.HTTP_REQUEST_HEADERS), endOfStream != 0);
       result = 0;
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_request_headers", e);
+      result = Guard.failStream("proxy_on_request_headers", "AddHeader.request", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -123,7 +125,7 @@ public final class AddHeader_ProxyWasm {
       ((AddHeader) Contexts.stream(contextId)).response(headerCount, Headers.of(MapType.HTTP_RESPONSE_HEADERS));
       result = 0;
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_response_headers", e);
+      result = Guard.failStream("proxy_on_response_headers", "AddHeader.response", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -139,7 +141,7 @@ public final class AddHeader_ProxyWasm {
         ((AddHeader) Contexts.stream(contextId)).done(HttpStream.current());
       }
     } catch (Throwable e) {
-      Guard.failed("proxy_on_log", e);
+      Guard.failed("proxy_on_log", "AddHeader.done", e);
     }
     CallbackContext.exit(previous);
   }
@@ -152,7 +154,7 @@ public final class AddHeader_ProxyWasm {
     try {
       Contexts.delete(contextId);
     } catch (Throwable e) {
-      Guard.failed("proxy_on_delete", e);
+      Guard.failed("proxy_on_delete", "the stream's release", e);
     }
     CallbackContext.exit(previous);
   }

@@ -2,6 +2,7 @@ package example;
 
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.abi.BufferType;
@@ -73,12 +74,13 @@ public final class Rewrite_ProxyWasm {
     try {
       if (parentContextId == 0) {
         WasmHost.bindIfUnbound();
+        Guard.configure("Rewrite", FailurePolicy.FAIL_CLOSED);
         Contexts.putRoot(contextId, new Rewrite());
       } else {
         Contexts.putStream(contextId, ((Rewrite) Contexts.root(parentContextId)).new Exchange());
       }
     } catch (Throwable e) {
-      Guard.failed("proxy_on_context_create", e);
+      Guard.failed("proxy_on_context_create", parentContextId == 0 ? "new Rewrite()" : "new Rewrite.Exchange()", e);
     }
     CallbackContext.exit(previous);
   }
@@ -92,7 +94,7 @@ public final class Rewrite_ProxyWasm {
     try {
       result = ((Rewrite) Contexts.root(rootContextId)).vmStart(Configuration.read(BufferType.VM_CONFIGURATION, configurationSize)) ? 1 : 0;
     } catch (Throwable e) {
-      result = Guard.startFailed("proxy_on_vm_start", e);
+      result = Guard.startFailed("proxy_on_vm_start", "Rewrite.vmStart", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -111,7 +113,7 @@ public final class Rewrite_ProxyWasm {
         result = 1;
       }
     } catch (Throwable e) {
-      result = Guard.doneFailed("proxy_on_done", e);
+      result = Guard.doneFailed("proxy_on_done", "Rewrite.pluginDone", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -126,7 +128,7 @@ public final class Rewrite_ProxyWasm {
     try {
       result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(Headers.of(MapType.HTTP_REQUEST_HEADERS)).code();
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_request_headers", e);
+      result = Guard.failStream("proxy_on_request_headers", "Rewrite.Exchange.requestHeaders", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -141,7 +143,7 @@ public final class Rewrite_ProxyWasm {
     try {
       result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(Body.of(BufferType.HTTP_REQUEST_BODY), bodySize, endOfStream != 0).code();
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_request_body", e);
+      result = Guard.failStream("proxy_on_request_body", "Rewrite.Exchange.requestBody", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -156,7 +158,7 @@ public final class Rewrite_ProxyWasm {
     try {
       result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS), trailerCount).code();
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_request_trailers", e);
+      result = Guard.failStream("proxy_on_request_trailers", "Rewrite.Exchange.requestTrailers", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -171,7 +173,7 @@ public final class Rewrite_ProxyWasm {
     try {
       result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(Headers.of(MapType.HTTP_RESPONSE_HEADERS), endOfStream != 0, HttpStream.current()).code();
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_response_headers", e);
+      result = Guard.failStream("proxy_on_response_headers", "Rewrite.Exchange.responseHeaders", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -186,7 +188,7 @@ public final class Rewrite_ProxyWasm {
     try {
       result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, Body.of(BufferType.HTTP_RESPONSE_BODY)).code();
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_response_body", e);
+      result = Guard.resetStream("proxy_on_response_body", "Rewrite.Exchange.responseBody", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -202,7 +204,7 @@ public final class Rewrite_ProxyWasm {
       ((Rewrite.Exchange) Contexts.stream(contextId)).responseTrailers(HttpStream.current());
       result = 0;
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_response_trailers", e);
+      result = Guard.resetStream("proxy_on_response_trailers", "Rewrite.Exchange.responseTrailers", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -216,7 +218,7 @@ public final class Rewrite_ProxyWasm {
     try {
       Contexts.delete(contextId);
     } catch (Throwable e) {
-      Guard.failed("proxy_on_delete", e);
+      Guard.failed("proxy_on_delete", "the stream's release", e);
     }
     CallbackContext.exit(previous);
   }

@@ -2,6 +2,7 @@ package example;
 
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Connection;
+import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.api.abi.PeerType;
 import dev.proxywasm.spi.CallbackContext;
@@ -71,12 +72,13 @@ public final class TcpLogger_ProxyWasm {
     try {
       if (parentContextId == 0) {
         WasmHost.bindIfUnbound();
+        Guard.configure("TcpLogger", FailurePolicy.FAIL_CLOSED);
         Contexts.putRoot(contextId, new TcpLogger());
       } else {
         Contexts.putStream(contextId, new TcpLogger.Session(((TcpLogger) Contexts.root(parentContextId))));
       }
     } catch (Throwable e) {
-      Guard.failed("proxy_on_context_create", e);
+      Guard.failed("proxy_on_context_create", parentContextId == 0 ? "new TcpLogger()" : "new TcpLogger.Session()", e);
     }
     CallbackContext.exit(previous);
   }
@@ -89,7 +91,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       ((TcpLogger) Contexts.root(rootContextId)).tick();
     } catch (Throwable e) {
-      Guard.failed("proxy_on_tick", e);
+      Guard.failed("proxy_on_tick", "TcpLogger.tick", e);
     }
     CallbackContext.exit(previous);
   }
@@ -102,7 +104,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       ((TcpLogger) Contexts.root(rootContextId)).queueReady(queueId);
     } catch (Throwable e) {
-      Guard.failed("proxy_on_queue_ready", e);
+      Guard.failed("proxy_on_queue_ready", "TcpLogger.queueReady", e);
     }
     CallbackContext.exit(previous);
   }
@@ -115,7 +117,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       ((TcpLogger) Contexts.root(rootContextId)).foreign(Body.of(BufferType.FOREIGN_FUNCTION_ARGUMENTS), functionId);
     } catch (Throwable e) {
-      Guard.failed("proxy_on_foreign_function", e);
+      Guard.failed("proxy_on_foreign_function", "TcpLogger.foreign", e);
     }
     CallbackContext.exit(previous);
   }
@@ -129,7 +131,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       result = ((TcpLogger.Session) Contexts.stream(contextId)).open(Connection.current()).code();
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_new_connection", e);
+      result = Guard.closeConnection("proxy_on_new_connection", "TcpLogger.Session.open", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -144,7 +146,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       result = ((TcpLogger.Session) Contexts.stream(contextId)).fromClient(Body.of(BufferType.DOWNSTREAM_DATA), dataSize, endOfStream != 0).code();
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_downstream_data", e);
+      result = Guard.closeConnection("proxy_on_downstream_data", "TcpLogger.Session.fromClient", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -160,7 +162,7 @@ public final class TcpLogger_ProxyWasm {
       ((TcpLogger.Session) Contexts.stream(contextId)).fromServer(Connection.current(), dataSize);
       result = 0;
     } catch (Throwable e) {
-      result = Guard.failed("proxy_on_upstream_data", e);
+      result = Guard.closeConnection("proxy_on_upstream_data", "TcpLogger.Session.fromServer", e);
     }
     CallbackContext.exit(previous);
     return result;
@@ -174,7 +176,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       ((TcpLogger.Session) Contexts.stream(contextId)).clientClosed(PeerType.of(peerType));
     } catch (Throwable e) {
-      Guard.failed("proxy_on_downstream_connection_close", e);
+      Guard.failed("proxy_on_downstream_connection_close", "TcpLogger.Session.clientClosed", e);
     }
     CallbackContext.exit(previous);
   }
@@ -187,7 +189,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       ((TcpLogger.Session) Contexts.stream(contextId)).serverClosed(Connection.current(), PeerType.of(peerType));
     } catch (Throwable e) {
-      Guard.failed("proxy_on_upstream_connection_close", e);
+      Guard.failed("proxy_on_upstream_connection_close", "TcpLogger.Session.serverClosed", e);
     }
     CallbackContext.exit(previous);
   }
@@ -200,7 +202,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       Contexts.delete(contextId);
     } catch (Throwable e) {
-      Guard.failed("proxy_on_delete", e);
+      Guard.failed("proxy_on_delete", "the stream's release", e);
     }
     CallbackContext.exit(previous);
   }

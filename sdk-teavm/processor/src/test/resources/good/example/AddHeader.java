@@ -1,6 +1,7 @@
 package example;
 
 import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.OnPluginStart;
@@ -10,7 +11,7 @@ import dev.proxywasm.api.OnStreamDone;
 import dev.proxywasm.api.ProxyWasmPlugin;
 
 /** Stateless streams: the handlers live on the plugin class. */
-@ProxyWasmPlugin
+@ProxyWasmPlugin(failurePolicy = FailurePolicy.FAIL_OPEN)
 public final class AddHeader {
     String value = "hello";
 

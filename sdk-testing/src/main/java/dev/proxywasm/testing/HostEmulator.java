@@ -434,6 +434,19 @@ public final class HostEmulator implements AutoCloseable {
             host.calloutTrailers = new HeaderMap();
             host.calloutBody = null;
         }
+        sendPendingLocalReplies();
+    }
+
+    /**
+     * Local replies the plugin sent for a stream from outside that stream's callbacks (a callout's
+     * answer, a tick): Envoy sends them as it would from the request path.
+     */
+    private void sendPendingLocalReplies() {
+        for (EmulatedHost.Stream stream : List.copyOf(host.streams.values())) {
+            if (stream.pendingLocalResponse != null) {
+                afterRequestCallback(stream, Action.PAUSE);
+            }
+        }
     }
 
     /** gRPC calls and streams the plugin opened. */

@@ -29,7 +29,15 @@ final class JvmGuest implements Guest {
         }
         dev.proxywasm.teavm.glue.Contexts.clear();
         dev.proxywasm.spi.AsyncDispatch.clear();
+        dev.proxywasm.teavm.glue.Guard.setStackTrace(JvmGuest::stackTrace);
         HostBinding.bind(host);
+    }
+
+    /** The failure's stack, appended to the SDK's failure log line: the JVM mode's debugging aid. */
+    private static String stackTrace(Throwable failure) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        failure.printStackTrace(new java.io.PrintWriter(out));
+        return "\n" + out.toString().stripTrailing();
     }
 
     private void collectExports(Class<?> type) {

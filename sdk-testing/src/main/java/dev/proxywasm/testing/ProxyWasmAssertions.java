@@ -87,4 +87,26 @@ public final class ProxyWasmAssertions {
         }
         throw new AssertionFailedError("no log line contains \"" + text + "\"; logs: " + logs);
     }
+
+    /**
+     * Asserts that the plugin logged exactly one error line and that it starts with
+     * {@code failureLine}: the SDK's line for a callback that threw, which names the callback, the
+     * plugin method, the exception and what happened to the stream. On the JVM the line goes on
+     * with the exception's stack, which the compiled module cannot know.
+     */
+    public static void assertFailureLogged(HostEmulator host, String failureLine) {
+        List<String> errors = host.getErrorLogs();
+        if (errors.size() != 1) {
+            throw new AssertionFailedError("expected one failure line \"" + failureLine + "\"; error logs: " + errors);
+        }
+        String line = errors.get(0);
+        int end = line.indexOf('\n');
+        String first = end < 0 ? line : line.substring(0, end);
+        if (!first.equals(failureLine)) {
+            throw new AssertionFailedError("wrong failure line", failureLine, first);
+        }
+        if (host.mode() == Mode.JVM && end < 0) {
+            throw new AssertionFailedError("on the JVM the failure line carries the stack: " + line);
+        }
+    }
 }

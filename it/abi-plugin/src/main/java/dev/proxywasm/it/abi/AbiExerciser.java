@@ -160,6 +160,14 @@ public final class AbiExerciser {
                             });
                     return Action.PAUSE;
                 }
+                case "callout-throw" -> {
+                    HttpCall.dispatch("auth_cluster", List.of(new Header(":method", "GET"),
+                            new Header(":path", "/check"), new Header(":authority", "auth.local")), utf8("ping"), 5000,
+                            response -> {
+                                throw new IllegalArgumentException("bad verdict " + response.headers().get("x-verdict"));
+                            });
+                    return Action.PAUSE;
+                }
                 case "grpc" -> GrpcCall.unary("grpc_cluster", "auth.v1.Auth", "Check",
                         List.of(new Header("x-trace", "t1")), utf8("request"), 1000, new GrpcLogger());
                 case "grpc-stream" -> {
@@ -186,7 +194,7 @@ public final class AbiExerciser {
                 case "pause" -> {
                     return Action.PAUSE;
                 }
-                case "throw" -> throw new IllegalStateException("op throw");
+                case "throw", "throw-everywhere" -> throw new IllegalStateException("op throw");
                 case "trap" -> {
                     int zero = headers.get("x-zero").length() - 1;
                     headers.add("x-never", Integer.toString(1 / zero));
@@ -220,6 +228,9 @@ public final class AbiExerciser {
         @OnResponseHeaders
         Action responseHeaders(Headers headers, HttpStream stream, boolean endOfStream) {
             headers.add("x-op-seen", op);
+            if (op.equals("throw-response-headers") || op.equals("throw-everywhere")) {
+                throw new IllegalStateException("response headers");
+            }
             if (op.equals("response-reply")) {
                 stream.sendLocalResponse(LocalResponse.status(502).body("replaced upstream"));
                 return Action.PAUSE;
@@ -229,6 +240,9 @@ public final class AbiExerciser {
 
         @OnResponseBody
         Action responseBody(Body body, boolean endOfStream) {
+            if (op.equals("throw-response-body")) {
+                throw new IllegalStateException("response body");
+            }
             if (!endOfStream) {
                 return Action.PAUSE;
             }

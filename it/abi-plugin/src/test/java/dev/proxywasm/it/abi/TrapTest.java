@@ -1,5 +1,6 @@
 package dev.proxywasm.it.abi;
 
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertFailureLogged;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertLocalResponse;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoLocalResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,10 +59,10 @@ class TrapTest {
         assertTrue(host.startPlugin());
         int id = host.initializeHttpContext();
 
-        assertEquals(Action.CONTINUE, host.callOnRequestHeaders(id, TRAPPING, true));
+        assertEquals(Action.PAUSE, host.callOnRequestHeaders(id, TRAPPING, true));
 
         assertNull(host.getTrap());
-        assertEquals(List.of("proxy_on_request_headers failed: java.lang.ArithmeticException: / by zero"),
-                host.getErrorLogs());
+        assertFailureLogged(host, "proxy_on_request_headers failed in AbiExerciser.Exchange.requestHeaders:"
+                + " java.lang.ArithmeticException: / by zero; the stream gets a 500 (fail closed)");
     }
 }

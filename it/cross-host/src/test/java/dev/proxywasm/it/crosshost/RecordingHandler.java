@@ -16,6 +16,8 @@ final class RecordingHandler implements Handler {
     ProxyMap responseHeaders = new ArrayProxyMap();
     byte[] pluginConfig;
     byte[] responseBody = new byte[0];
+    final List<Integer> localReplyStatuses = new ArrayList<>();
+    final List<String> localReplyDetails = new ArrayList<>();
 
     @Override
     public void log(LogLevel level, String message) {
@@ -51,6 +53,14 @@ final class RecordingHandler implements Handler {
     @Override
     public io.roastedroot.proxywasm.internal.WasmResult setHttpResponseBody(byte[] body) {
         responseBody = body;
+        return io.roastedroot.proxywasm.internal.WasmResult.OK;
+    }
+
+    @Override
+    public io.roastedroot.proxywasm.internal.WasmResult sendHttpResponse(int status, byte[] details, byte[] body,
+            ProxyMap headers, int grpcStatus) {
+        localReplyStatuses.add(status);
+        localReplyDetails.add(new String(details, StandardCharsets.UTF_8));
         return io.roastedroot.proxywasm.internal.WasmResult.OK;
     }
 

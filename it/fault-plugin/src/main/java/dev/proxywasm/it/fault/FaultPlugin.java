@@ -2,6 +2,7 @@ package dev.proxywasm.it.fault;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
+import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.Log;
@@ -13,9 +14,10 @@ import java.util.List;
 
 /**
  * Misbehaves on request: {@code x-fault} picks the fault. Every response gets {@code x-served}, so
- * a test can see the plugin still serves the request after the faulty one.
+ * a test can see the plugin still serves the request after the faulty one. It fails open, so that
+ * the faulty request itself also goes on to its response.
  */
-@ProxyWasmPlugin(stream = FaultPlugin.Exchange.class)
+@ProxyWasmPlugin(stream = FaultPlugin.Exchange.class, failurePolicy = FailurePolicy.FAIL_OPEN)
 public final class FaultPlugin {
     private int served;
 

@@ -93,6 +93,7 @@ public final class WasmBuild {
             tool.getProperties().setProperty("teavm.wasm.stats", "true");
         }
         tool.getTransformers().add(HeapLimitTransformer.class.getName());
+        tool.getTransformers().add(HeapGrowthTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();
         HeapLimitTransformer.LIMIT.set((long) maxHeapMiB * 1024 * 1024);
         try (URLClassLoader loader = new URLClassLoader(urls(classPath), WasmBuild.class.getClassLoader())) {

@@ -37,6 +37,7 @@ final class GlueWriter {
     private static final ClassName CONFIGURATION = ClassName.get(Callback.API, "Configuration");
     private static final ClassName MAP_TYPE = ClassName.get(Callback.API + ".abi", "MapType");
     private static final ClassName BUFFER_TYPE = ClassName.get(Callback.API + ".abi", "BufferType");
+    private static final ClassName FAILURE_POLICY = ClassName.get(Callback.API, "FailurePolicy");
 
     private final PluginModel model;
     private final ClassName plugin;
@@ -97,7 +98,7 @@ final class GlueWriter {
         }
         type.addMethod(guarded(export("proxy_on_delete", "proxyOnDelete", TypeName.VOID)
                 .addParameter(int.class, "contextId"), "proxy_on_delete", "contextId",
-                CodeBlock.of("$T.delete(contextId);\n", CONTEXTS), null));
+                CodeBlock.of("$T.delete(contextId);\n", CONTEXTS), null, CodeBlock.of("$S", "the stream's release")));
         JavaFile.builder(packageOf(model.plugin()), type.build())
                 .skipJavaLangImports(true)
                 .build()
@@ -127,6 +128,8 @@ final class GlueWriter {
         CodeBlock.Builder body = CodeBlock.builder()
                 .beginControlFlow("if (parentContextId == 0)")
                 .addStatement("$T.bindIfUnbound()", WASM_HOST)
+                .addStatement("$T.configure($S, $T.$L)", GUARD, ModelReader.nestedName(model.plugin()), FAILURE_POLICY,
+                        model.failOpen() ? "FAIL_OPEN" : "FAIL_CLOSED")
                 .addStatement("$T.putRoot(contextId, new $T())", CONTEXTS, plugin)
                 .nextControlFlow("else");
         CodeBlock root = CodeBlock.of("(($T) $T.root(parentContextId))", plugin, CONTEXTS);
@@ -138,19 +141,26 @@ final class GlueWriter {
             case NO_ARGUMENTS -> body.addStatement("$T.putStream(contextId, new $T())", CONTEXTS, streamState);
         }
         body.endControlFlow();
+        String pluginConstructor = "new " + ModelReader.nestedName(model.plugin()) + "()";
+        String streamConstructor = model.stream() == null ? pluginConstructor
+                : "new " + ModelReader.nestedName(model.stream()) + "()";
+        CodeBlock constructor = pluginConstructor.equals(streamConstructor) ? CodeBlock.of("$S", pluginConstructor)
+                : CodeBlock.of("parentContextId == 0 ? $S : $S", pluginConstructor, streamConstructor);
         return guarded(export("proxy_on_context_create", "proxyOnContextCreate", TypeName.VOID)
                 .addParameter(int.class, "contextId")
-                .addParameter(int.class, "parentContextId"), "proxy_on_context_create", "contextId", body.build(), null);
+                .addParameter(int.class, "parentContextId"), "proxy_on_context_create", "contextId", body.build(), null,
+                constructor);
     }
 
     private MethodSpec callback(Handler handler) {
         Callback callback = handler.callback();
         String method = javaName(callback.export);
+        CodeBlock name = CodeBlock.of("$S", handler.displayName());
         return switch (callback) {
             case VM_START, PLUGIN_START -> guarded(export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "rootContextId")
                             .addParameter(int.class, "configurationSize"), callback.export, "rootContextId",
-                    startCall(handler, "rootContextId"), "startFailed");
+                    startCall(handler, "rootContextId"), "startFailed", name);
             case PLUGIN_DONE -> guarded(export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId"), callback.export, "contextId",
                     CodeBlock.builder()
@@ -159,46 +169,48 @@ final class GlueWriter {
                             .nextControlFlow("else")
                             .addStatement("result = 1")
                             .endControlFlow()
-                            .build(), "doneFailed");
+                            .build(), "doneFailed", name);
             case REQUEST_HEADERS, RESPONSE_HEADERS, REQUEST_BODY, RESPONSE_BODY -> guarded(
                     export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId")
                             .addParameter(int.class, isBody(callback) ? "bodySize" : "headerCount")
                             .addParameter(int.class, "endOfStream"), callback.export, "contextId",
-                    actionCall(handler, isBody(callback) ? "bodySize" : "headerCount"), "failed");
+                    actionCall(handler, isBody(callback) ? "bodySize" : "headerCount"),
+                    callback == Callback.RESPONSE_BODY ? "resetStream" : "failStream", name);
             case REQUEST_TRAILERS, RESPONSE_TRAILERS -> guarded(export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId")
                             .addParameter(int.class, "trailerCount"), callback.export, "contextId",
-                    actionCall(handler, "trailerCount"), "failed");
+                    actionCall(handler, "trailerCount"),
+                    callback == Callback.RESPONSE_TRAILERS ? "resetStream" : "failStream", name);
             case TICK -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId"), callback.export, "rootContextId",
-                    pluginCall(handler, "rootContextId", null), null);
+                    pluginCall(handler, "rootContextId", null), null, name);
             case QUEUE_READY -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId").addParameter(int.class, "queueId"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "queueId"), null);
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "queueId"), null, name);
             case FOREIGN_FUNCTION -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId").addParameter(int.class, "functionId")
                             .addParameter(int.class, "argumentsSize"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "functionId"), null);
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "functionId"), null, name);
             case NEW_CONNECTION -> guarded(export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId"), callback.export, "contextId",
-                    actionCall(handler, null), "failed");
+                    actionCall(handler, null), "closeConnection", name);
             case DOWNSTREAM_DATA, UPSTREAM_DATA -> guarded(export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId").addParameter(int.class, "dataSize")
                             .addParameter(int.class, "endOfStream"), callback.export, "contextId",
-                    actionCall(handler, "dataSize"), "failed");
+                    actionCall(handler, "dataSize"), "closeConnection", name);
             case DOWNSTREAM_CLOSE, UPSTREAM_CLOSE -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "contextId").addParameter(int.class, "peerType"),
                     callback.export, "contextId", CodeBlock.builder()
                             .addStatement("$L.$L($L)", stream(), handler.method(), arguments(handler, null))
-                            .build(), null);
+                            .build(), null, name);
             case STREAM_DONE -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "contextId"), callback.export, "contextId",
                     CodeBlock.builder()
                             .beginControlFlow("if (!$T.isRoot(contextId))", CONTEXTS)
                             .addStatement("$L.$L($L)", stream(), handler.method(), arguments(handler, null))
                             .endControlFlow()
-                            .build(), null);
+                            .build(), null, name);
         };
     }
 
@@ -255,22 +267,25 @@ final class GlueWriter {
     }
 
     /**
-     * Runs {@code body} with the callback's context current and no {@link Throwable} escaping.
-     * With a {@code guard}, the body assigns {@code int result} and the guard's value replaces it on
-     * failure. There is deliberately no {@code finally} and no {@code return} inside {@code try}:
-     * TeaVM 0.13.1 emits invalid WebAssembly for a value returned through {@code finally}.
+     * Runs {@code body} with the callback's context current and no {@link Throwable} escaping: the
+     * {@code Guard} method named {@code guard} logs the failure with {@code method} (the plugin
+     * method, for the log) and applies the plugin's failure policy. With a {@code guard}, the body
+     * assigns {@code int result} and the guard's value replaces it on failure; without one the export
+     * is void and the failure is only logged. There is deliberately no {@code finally} and no
+     * {@code return} inside {@code try}: TeaVM 0.13.1 emits invalid WebAssembly for a value returned
+     * through {@code finally}.
      */
     private static MethodSpec guarded(MethodSpec.Builder method, String exportName, String contextVariable,
-            CodeBlock body, String guard) {
+            CodeBlock body, String guard, CodeBlock pluginMethod) {
         method.addStatement("int previous = $T.enter($L)", CALLBACK_CONTEXT, contextVariable);
         if (guard != null) {
             method.addStatement("int result");
         }
         method.beginControlFlow("try").addCode(body).nextControlFlow("catch ($T e)", Throwable.class);
         if (guard == null) {
-            method.addStatement("$T.failed($S, e)", GUARD, exportName);
+            method.addStatement("$T.failed($S, $L, e)", GUARD, exportName, pluginMethod);
         } else {
-            method.addStatement("result = $T.$L($S, e)", GUARD, guard, exportName);
+            method.addStatement("result = $T.$L($S, $L, e)", GUARD, guard, exportName, pluginMethod);
         }
         method.endControlFlow().addStatement("$T.exit(previous)", CALLBACK_CONTEXT);
         if (guard != null) {

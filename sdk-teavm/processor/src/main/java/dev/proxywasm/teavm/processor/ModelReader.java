@@ -80,7 +80,7 @@ final class ModelReader {
         if (plugin == null) {
             return null;
         }
-        return new PluginModel(plugin, stream, creation, List.copyOf(handlers.values()));
+        return new PluginModel(plugin, stream, creation, failsOpen(plugin), List.copyOf(handlers.values()));
     }
 
     private void checkPluginClass(TypeElement plugin) {
@@ -102,6 +102,25 @@ final class ModelReader {
         if (type.getModifiers().contains(Modifier.PRIVATE)) {
             error(type, mirror, role + " " + type.getSimpleName() + " must not be private");
         }
+    }
+
+    private boolean failsOpen(TypeElement plugin) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : pluginMirror(plugin).getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("failurePolicy")) {
+                return ((VariableElement) entry.getValue().getValue()).getSimpleName().contentEquals("FAIL_OPEN");
+            }
+        }
+        return false;
+    }
+
+    /** {@code Outer.Inner}: the class's name within its package, as failure logs show it. */
+    static String nestedName(TypeElement type) {
+        StringBuilder name = new StringBuilder(type.getSimpleName());
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            name.insert(0, e.getSimpleName() + ".");
+        }
+        return name.toString();
     }
 
     private TypeElement streamClass(TypeElement plugin) {
@@ -217,7 +236,8 @@ final class ModelReader {
                 arguments.add(argument);
             }
         }
-        return ok ? new Handler(callback, method.getSimpleName().toString(), List.copyOf(arguments), returnsValue) : null;
+        return ok ? new Handler(callback, method.getSimpleName().toString(),
+                nestedName(owner) + "." + method.getSimpleName(), List.copyOf(arguments), returnsValue) : null;
     }
 
     private boolean isType(TypeMirror type, String qualifiedName) {

@@ -5,9 +5,10 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * A validated plugin, everything the writer needs: the plugin class, its stream class (or null),
- * how a stream object is made, and the handlers in {@link Callback} order.
+ * how a stream object is made, whether it fails open, and the handlers in {@link Callback} order.
  */
-record PluginModel(TypeElement plugin, TypeElement stream, StreamCreation creation, List<Handler> handlers) {
+record PluginModel(TypeElement plugin, TypeElement stream, StreamCreation creation, boolean failOpen,
+        List<Handler> handlers) {
 
     /** How the glue creates a stream's state. */
     enum StreamCreation {
@@ -21,8 +22,12 @@ record PluginModel(TypeElement plugin, TypeElement stream, StreamCreation creati
         NO_ARGUMENTS
     }
 
-    /** One handler method and the arguments to pass, in parameter order. */
-    record Handler(Callback callback, String method, List<Argument> arguments, boolean returnsValue) {}
+    /**
+     * One handler method and the arguments to pass, in parameter order; {@code displayName} names it
+     * in failure logs ({@code Plugin.Exchange.onRequest}).
+     */
+    record Handler(Callback callback, String method, String displayName, List<Argument> arguments,
+            boolean returnsValue) {}
 
     Handler handler(Callback callback) {
         for (Handler handler : handlers) {

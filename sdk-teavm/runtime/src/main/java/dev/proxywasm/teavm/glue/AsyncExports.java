@@ -24,7 +24,7 @@ public final class AsyncExports {
         try {
             AsyncDispatch.httpCallResponse(token, headerCount, bodySize, trailerCount);
         } catch (Throwable e) {
-            Guard.failed("proxy_on_http_call_response", e);
+            Guard.asyncFailed("proxy_on_http_call_response", e);
         }
         CallbackContext.exit(previous);
     }
@@ -35,7 +35,7 @@ public final class AsyncExports {
         try {
             AsyncDispatch.grpcInitialMetadata(token, count);
         } catch (Throwable e) {
-            Guard.failed("proxy_on_grpc_receive_initial_metadata", e);
+            Guard.asyncFailed("proxy_on_grpc_receive_initial_metadata", e);
         }
         CallbackContext.exit(previous);
     }
@@ -46,7 +46,7 @@ public final class AsyncExports {
         try {
             AsyncDispatch.grpcMessage(token, messageSize);
         } catch (Throwable e) {
-            Guard.failed("proxy_on_grpc_receive", e);
+            Guard.asyncFailed("proxy_on_grpc_receive", e);
         }
         CallbackContext.exit(previous);
     }
@@ -57,7 +57,7 @@ public final class AsyncExports {
         try {
             AsyncDispatch.grpcTrailingMetadata(token, count);
         } catch (Throwable e) {
-            Guard.failed("proxy_on_grpc_receive_trailing_metadata", e);
+            Guard.asyncFailed("proxy_on_grpc_receive_trailing_metadata", e);
         }
         CallbackContext.exit(previous);
     }
@@ -68,7 +68,7 @@ public final class AsyncExports {
         try {
             AsyncDispatch.grpcClose(token, status);
         } catch (Throwable e) {
-            Guard.failed("proxy_on_grpc_close", e);
+            Guard.asyncFailed("proxy_on_grpc_close", e);
         }
         CallbackContext.exit(previous);
     }

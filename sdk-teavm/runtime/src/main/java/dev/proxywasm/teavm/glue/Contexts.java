@@ -48,6 +48,7 @@ public final class Contexts {
 
     /** Forgets context {@code id}, root or stream. */
     public static void delete(int id) {
+        Guard.forget(id);
         if (STREAMS.remove(id) == null) {
             ROOTS.remove(id);
         }
@@ -57,5 +58,6 @@ public final class Contexts {
     public static void clear() {
         ROOTS.clear();
         STREAMS.clear();
+        Guard.clear();
     }
 }
