@@ -60,11 +60,12 @@ public final class ManifestsMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        ModuleCheck.requireValid(module, "proxy-wasm:manifests");
         try {
             String config = pluginConfig.isFile() ? Files.readString(pluginConfig.toPath(), StandardCharsets.UTF_8) : null;
             String sha256 = url.startsWith("oci://")
                     ? (imageDigest == null ? null : imageDigest.replaceFirst("^sha256:", ""))
-                    : module.isFile() ? OciPublisher.sha256(module.toPath()) : null;
+                    : OciPublisher.sha256(module.toPath());
             Path wasmPlugin = target.toPath().resolve("wasmplugin.yaml");
             Files.writeString(wasmPlugin, Manifests.wasmPlugin(new Manifests.WasmPlugin(pluginName, namespace, url,
                     sha256, phase, failStrategy, selector, config)), StandardCharsets.UTF_8);

@@ -42,9 +42,7 @@ public final class PushMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (!module.isFile()) {
-            throw new MojoFailureException(module + " does not exist; run mvn package first");
-        }
+        ModuleCheck.requireValid(module, "proxy-wasm:push");
         try {
             String registry = ImageReference.parse(image).getRegistry();
             OciPublisher.Pushed pushed = OciPublisher.push(module.toPath(), image, credentials(registry),

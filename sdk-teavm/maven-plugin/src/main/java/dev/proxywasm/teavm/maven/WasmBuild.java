@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -72,10 +74,16 @@ public final class WasmBuild {
         }
     }
 
-    /** Compiles, strips and validates; {@code log} receives progress lines. */
+    /**
+     * Compiles, strips and validates; {@code log} receives progress lines. Only a module that passed
+     * validation reaches the output path, moved there in one step; any earlier module there is
+     * deleted first, so a failed build never leaves one behind for a later goal to ship.
+     */
     public Result run(Consumer<String> log) throws IOException {
+        Files.deleteIfExists(output);
         Files.createDirectories(workDirectory);
         String rawName = "raw.wasm";
+        Files.deleteIfExists(workDirectory.resolve(rawName));
         TeaVMTool tool = new TeaVMTool();
         tool.setTargetType(TeaVMTargetType.WEBASSEMBLY_WASI);
         tool.setMainClass(mainClass);
@@ -111,15 +119,34 @@ public final class WasmBuild {
         if (!compileErrors.isEmpty()) {
             return new Result(new byte[0], compileErrors, emptyReport(), List.of());
         }
-        byte[] raw = Files.readAllBytes(workDirectory.resolve(rawName));
+        Path rawModule = workDirectory.resolve(rawName);
+        byte[] raw = Files.readAllBytes(rawModule);
+        Files.delete(rawModule);
         byte[] module = ZeroRunRemover.apply(ExportStripper.strip(raw, COMMAND_EXPORTS));
         ValidationReport report = ModuleValidator.validate(module);
         if (report.hasErrors()) {
             report = CallerHints.explain(report, tool.getDependencyInfo().getCallGraph());
+            return new Result(module, List.of(), report, sizeHints(tool.getClasses()));
         }
-        Files.createDirectories(output.toAbsolutePath().getParent());
-        Files.write(output, module);
+        writeInPlace(module);
         return new Result(module, List.of(), report, sizeHints(tool.getClasses()));
+    }
+
+    /** Writes beside the output, then renames: a reader never sees half a module. */
+    private void writeInPlace(byte[] module) throws IOException {
+        Path directory = output.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, output.getFileName().toString(), ".partial");
+        try {
+            Files.write(partial, module);
+            try {
+                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     /** Heavy parts of the class library that plugins usually pull in by accident. */

@@ -25,8 +25,11 @@ class WasmBuildTest {
                 StandardCharsets.UTF_8).trim();
         assertEquals("dev.proxywasm.teavm.maven.fixture.MathSinPlugin_ProxyWasm", mainClass);
 
-        WasmBuild.Result result = new WasmBuild(classPath(), mainClass, dir.resolve("plugin.wasm"), dir.resolve("work"))
-                .run(line -> {});
+        Path output = dir.resolve("plugin.wasm");
+        Files.write(output, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0}); // a module from an earlier build
+
+        WasmBuild.Result result = new WasmBuild(classPath(), mainClass, output, dir.resolve("work")).run(line -> {});
+
 
         assertEquals(List.of(), result.compileErrors());
         assertFalse(result.ok());
@@ -37,7 +40,10 @@ class WasmBuildTest {
                 + " dev.proxywasm.teavm.maven.fixture.MathSinPlugin.angle (MathSinPlugin.java:16)"), error);
         assertFalse(result.report().exports().stream().anyMatch(e -> e.startsWith("_start ") || e.startsWith("start ")),
                 result.report().exports()::toString);
-        assertTrue(Files.size(dir.resolve("plugin.wasm")) > 0);
+        try (var files = Files.walk(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".wasm")).toList(),
+                    "a rejected build leaves no module behind, not even the previous one");
+        }
     }
 
     private static List<File> classPath() {
