@@ -51,7 +51,8 @@ public final class HostEmulator implements AutoCloseable {
      * The emulator for this module's plugin in {@code mode}, found as {@link ProxyWasmTest} finds
      * it: the processor's and the build's records on the classpath of {@code loader}.
      *
-     * @throws IllegalStateException if the mode is WASM and the module was not built
+     * @throws IllegalStateException if the mode is WASM and the module was not built, or is older than
+     *     the plugin's compiled classes
      */
     public static HostEmulator create(Mode mode, ClassLoader loader) {
         if (mode == Mode.JVM) {
@@ -60,6 +61,10 @@ public final class HostEmulator implements AutoCloseable {
         Path module = PluginUnderTest.modulePath(loader);
         if (module == null) {
             throw new IllegalStateException(PluginUnderTest.missingModuleMessage());
+        }
+        String stale = PluginUnderTest.staleness(module, loader);
+        if (stale != null) {
+            throw new IllegalStateException(stale);
         }
         return inWasm(module);
     }

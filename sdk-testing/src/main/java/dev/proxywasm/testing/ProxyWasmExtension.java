@@ -52,7 +52,10 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
         }
     }
 
-    /** With {@code -Dproxywasm.skipMissingModule=true}, a {@code [wasm]} run without a module is skipped. */
+    /**
+     * Skips a run whose mode {@code -Dproxywasm.modes} leaves out, and, with
+     * {@code -Dproxywasm.skipMissingModule=true}, a {@code [wasm]} run without a module.
+     */
     private static final class SkipWithoutModule implements ExecutionCondition {
         private final Mode mode;
 
@@ -62,6 +65,10 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (!PluginUnderTest.modeSelected(mode)) {
+                return ConditionEvaluationResult.disabled("[" + mode.label() + "] not selected by -D"
+                        + PluginUnderTest.MODES + "=" + System.getProperty(PluginUnderTest.MODES));
+            }
             if (mode == Mode.WASM && Boolean.getBoolean(PluginUnderTest.SKIP_MISSING_MODULE)
                     && context.getTestClass().isPresent()
                     && PluginUnderTest.modulePath(context.getRequiredTestClass().getClassLoader()) == null) {
@@ -97,10 +104,11 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
 
         private HostEmulator create(ExtensionContext context) {
             ClassLoader loader = context.getRequiredTestClass().getClassLoader();
-            if (mode == Mode.WASM && PluginUnderTest.modulePath(loader) == null) {
-                throw new ParameterResolutionException(PluginUnderTest.missingModuleMessage());
+            try {
+                return HostEmulator.create(mode, loader);
+            } catch (IllegalStateException e) {
+                throw new ParameterResolutionException(e.getMessage());
             }
-            return HostEmulator.create(mode, loader);
         }
     }
 

@@ -28,6 +28,7 @@ class ProxyWasmExtensionTest {
         SEEN.clear();
         System.clearProperty("proxywasm.module");
         System.clearProperty("proxywasm.skipMissingModule");
+        System.clearProperty("proxywasm.modes");
     }
 
     /** Fixture: not run by surefire directly (nested classes are excluded), only through the kit. */
@@ -96,6 +97,17 @@ class ProxyWasmExtensionTest {
         System.setProperty("proxywasm.skipMissingModule", "true");
 
         run(RunsTwice.class).assertStatistics(stats -> stats.started(1).succeeded(1).skipped(1).failed(0));
+    }
+
+    @Test
+    void theJvmOnlyLoopSkipsTheWasmRunsAndNeedsNoModule() {
+        System.setProperty("proxywasm.modes", "jvm");
+        System.setProperty("proxywasm.module", "target/no-such.wasm");
+
+        Events events = run(RunsTwice.class);
+
+        events.assertStatistics(stats -> stats.started(1).succeeded(1).skipped(1).failed(0));
+        assertEquals(List.of("jvm"), SEEN);
     }
 
     @Test

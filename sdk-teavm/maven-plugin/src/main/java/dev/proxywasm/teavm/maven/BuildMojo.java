@@ -53,6 +53,13 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "proxywasm.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * The modes the tests run in ({@code jvm}, {@code wasm} or both, comma-separated); without
+     * {@code wasm} the module is not built: the JVM-only loop while editing a plugin.
+     */
+    @Parameter(property = "proxywasm.modes", defaultValue = "jvm,wasm")
+    private String modes;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -63,6 +70,11 @@ public final class BuildMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("proxy-wasm build skipped");
+            return;
+        }
+        if (!modes.toLowerCase(Locale.ROOT).contains("wasm")) {
+            getLog().info("proxy-wasm build skipped: -Dproxywasm.modes=" + modes + " runs the tests on the JVM only;"
+                    + " no module is written");
             return;
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());
@@ -94,12 +106,23 @@ public final class BuildMojo extends AbstractMojo {
         projectHelper.attachArtifact(project, "wasm", null, output);
     }
 
-    /** Tells sdk-testing's {@code [wasm]} runs where the module is, without a path in any test. */
+    /**
+     * Tells sdk-testing's {@code [wasm]} runs where the module is, relative to the test classes, so a
+     * copied project finds its own module.
+     */
     private void recordModuleForTests() throws MojoExecutionException {
-        Path record = Path.of(project.getBuild().getTestOutputDirectory()).resolve("META-INF/proxy-wasm/module-path");
+        Path testClasses = Path.of(project.getBuild().getTestOutputDirectory()).toAbsolutePath();
+        Path record = testClasses.resolve("META-INF/proxy-wasm/module-path");
+        Path module = output.toPath().toAbsolutePath();
+        String location;
+        try {
+            location = testClasses.relativize(module).toString().replace(File.separatorChar, '/');
+        } catch (IllegalArgumentException e) {
+            location = module.toString(); // another file system root: only an absolute path reaches it
+        }
         try {
             Files.createDirectories(record.getParent());
-            Files.writeString(record, output.getAbsolutePath() + "\n", StandardCharsets.UTF_8);
+            Files.writeString(record, location + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write " + record, e);
         }
