@@ -69,7 +69,8 @@ final class PluginRunner {
     }
 
     /** Runs one exchange from {@code client}; {@code upstream} is called with the request as the plugin left it. */
-    synchronized Message exchange(Client client, Message request, java.util.function.Function<Message, Message> upstream) {
+    synchronized Message exchange(Client client, Message request,
+            java.util.function.Function<Message, Message> upstream) {
         host.withConnection(client.source(), client.destination()).withProtocol(client.protocol());
         int id = host.initializeHttpContext();
         try {

@@ -100,7 +100,7 @@ public final class HostEmulator implements AutoCloseable {
         return this;
     }
 
-    /** The plugin's name in Envoy's configuration ({@code plugin_name}; empty by default, as unnamed in Envoy). */
+    /** The plugin's name in Envoy's configuration ({@code plugin_name}; empty by default, as when unnamed). */
     public HostEmulator withPluginName(String name) {
         host.pluginName = name;
         return this;
@@ -114,22 +114,29 @@ public final class HostEmulator implements AutoCloseable {
 
     /**
      * The client and listener addresses of the streams created from now on: Envoy's
-     * {@code source.*} and {@code destination.*}. Addresses other than the current ones are a new
-     * downstream connection, with the next {@code connection.id}. By default 127.0.0.1:51000 talks
-     * to 127.0.0.1:10000 on connection 1.
+     * {@code source.*} and {@code destination.*}, which a plugin may check (allow lists, logs).
+     * Addresses other than the current ones are a new downstream connection, with the next
+     * {@code connection.id}. By default 127.0.0.1:51000 talks to 127.0.0.1:10000 on connection 1;
+     * the development proxy sets each request's real addresses.
      */
     public HostEmulator withConnection(InetSocketAddress source, InetSocketAddress destination) {
         host.downstream = host.downstream.connect(source, destination);
         return this;
     }
 
-    /** Whether the client of the streams created from now on presented a certificate ({@code connection.mtls}; false by default). */
+    /**
+     * Whether the client of the streams created from now on presented a certificate
+     * ({@code connection.mtls}; false by default).
+     */
     public HostEmulator withMutualTls(boolean presented) {
         host.downstream = host.downstream.withMtls(presented);
         return this;
     }
 
-    /** The protocol of the streams created from now on, as Envoy names it ({@code request.protocol}): "HTTP/1.1" by default, "HTTP/1.0", "HTTP/2", "HTTP/3". */
+    /**
+     * The protocol of the streams created from now on as Envoy names it ({@code request.protocol}):
+     * "HTTP/1.1" by default, "HTTP/1.0", "HTTP/2" or "HTTP/3".
+     */
     public HostEmulator withProtocol(String protocol) {
         host.protocol = protocol;
         return this;
@@ -565,7 +572,7 @@ public final class HostEmulator implements AutoCloseable {
         return host.metricValues.get(id);
     }
 
-    /** The property at {@code path} set by the test or by the plugin ({@code proxy_set_property}) as UTF-8, or null. */
+    /** The property at {@code path} set by the test or the plugin ({@code proxy_set_property}) as UTF-8, or null. */
     public String getProperty(String... path) {
         byte[] value = host.properties.get(propertyKey(path));
         return value == null ? null : new String(value, StandardCharsets.UTF_8);

@@ -143,6 +143,21 @@ public final class AbiExerciser {
         }
     }
 
+    /** What the typed getters of {@code Properties} return, as {@code name=value;...}. */
+    static String typedRequestAttributes() {
+        return "path=" + Properties.requestPath() + ";url_path=" + Properties.requestUrlPath()
+                + ";query=" + Properties.requestQuery() + ";method=" + Properties.requestMethod()
+                + ";host=" + Properties.requestHost() + ";scheme=" + Properties.requestScheme()
+                + ";protocol=" + Properties.requestProtocol() + ";id=" + Properties.requestId()
+                + ";time=" + Properties.requestTimeNanos() + ";user-agent=" + Properties.requestHeader("user-agent")
+                + ";first-header=" + Properties.getPairs("request", "headers").get(0)
+                + ";source=" + Properties.sourceAddress() + "/" + Properties.sourcePort()
+                + ";destination=" + Properties.destinationAddress() + "/" + Properties.destinationPort()
+                + ";connection=" + Properties.connectionId() + "/" + Properties.connectionMtls()
+                + ";plugin=" + Properties.pluginName() + "/" + Properties.pluginRootId() + "/" + Properties.pluginVmId()
+                + ";code=" + Properties.responseCode();
+    }
+
     final class Exchange {
         private String op = "";
         private String attributes = "";
@@ -231,18 +246,7 @@ public final class AbiExerciser {
                 case "attributes" -> {
                     attributes = String.valueOf(headers.get("x-attributes"));
                     copyAttributes(attributes, headers);
-                    headers.add("x-typed", "path=" + Properties.requestPath() + ";url_path=" + Properties.requestUrlPath()
-                            + ";query=" + Properties.requestQuery() + ";method=" + Properties.requestMethod()
-                            + ";host=" + Properties.requestHost() + ";scheme=" + Properties.requestScheme()
-                            + ";protocol=" + Properties.requestProtocol() + ";id=" + Properties.requestId()
-                            + ";time=" + Properties.requestTimeNanos()
-                            + ";user-agent=" + Properties.requestHeader("user-agent")
-                            + ";first-header=" + Properties.getPairs("request", "headers").get(0)
-                            + ";source=" + Properties.sourceAddress() + "/" + Properties.sourcePort()
-                            + ";destination=" + Properties.destinationAddress() + "/" + Properties.destinationPort()
-                            + ";connection=" + Properties.connectionId() + "/" + Properties.connectionMtls()
-                            + ";plugin=" + Properties.pluginName() + "/" + Properties.pluginRootId() + "/"
-                            + Properties.pluginVmId() + ";code=" + Properties.responseCode());
+                    headers.add("x-typed", typedRequestAttributes());
                     String reply = headers.get("x-reply");
                     if (reply != null) {
                         stream.sendLocalResponse(LocalResponse.status(Integer.parseInt(reply)).body("local")

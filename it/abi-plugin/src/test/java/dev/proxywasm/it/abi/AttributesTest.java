@@ -135,7 +135,8 @@ class AttributesTest {
         List<Header> response = host.getCurrentResponseHeaders(id);
         assertArrayEquals(int64(NOW), attr(response, "request.time"), "when the stream started");
         assertArrayEquals(int64(11), attr(response, "request.size"), "the body bytes received");
-        assertArrayEquals(int64(11 + byteSize(host.getCurrentRequestHeaders(id))), attr(response, "request.total_size"));
+        assertArrayEquals(int64(11 + byteSize(host.getCurrentRequestHeaders(id))),
+                attr(response, "request.total_size"));
     }
 
     @ProxyWasmTest
@@ -254,11 +255,13 @@ class AttributesTest {
         assertArrayEquals(int64(2), attr(request, "connection.id"), "a new connection after the default one");
         assertArrayEquals(new byte[] {1}, attr(request, "connection.mtls"));
         assertArrayEquals(int64(2), attr(host.getCurrentRequestHeaders(sameConnection), "connection.id"));
-        assertArrayEquals(utf8("[2001:db8::7:0:0:1]:40000"), attr(host.getCurrentRequestHeaders(next), "source.address"));
+        assertArrayEquals(utf8("[2001:db8::7:0:0:1]:40000"),
+                attr(host.getCurrentRequestHeaders(next), "source.address"));
         assertArrayEquals(int64(3), attr(host.getCurrentRequestHeaders(next), "connection.id"));
         String typed = host.getCurrentRequestHeaders(first).stream().filter(h -> h.name().equals("x-typed"))
                 .findFirst().orElseThrow().value();
-        assertTrue(typed.contains(";source=[::1]:54321/54321;destination=10.1.2.3:8443/8443;connection=2/true;"), typed);
+        assertTrue(typed.contains(";source=[::1]:54321/54321;destination=10.1.2.3:8443/8443;connection=2/true;"),
+                typed);
     }
 
     @ProxyWasmTest
@@ -276,7 +279,8 @@ class AttributesTest {
 
     @ProxyWasmTest
     void pluginFactsAreEmptyByDefault(HostEmulator host) {
-        List<Header> request = host.getCurrentRequestHeaders(request(host, "plugin_name,plugin_root_id,plugin_vm_id", true));
+        List<Header> request = host.getCurrentRequestHeaders(
+                request(host, "plugin_name,plugin_root_id,plugin_vm_id", true));
 
         assertArrayEquals(new byte[0], attr(request, "plugin_name"));
         assertArrayEquals(new byte[0], attr(request, "plugin_root_id"));
@@ -285,7 +289,8 @@ class AttributesTest {
 
     @ProxyWasmTest
     void unknownAttributesAreNotFoundAndTestPropertiesOverrideDerivedOnes(HostEmulator host) {
-        host.withProperty("/overridden", "request", "path").withProperty("gateway", "node", "metadata", "WORKLOAD_NAME");
+        host.withProperty("/overridden", "request", "path")
+                .withProperty("gateway", "node", "metadata", "WORKLOAD_NAME");
         int id = request(host, "nope,request.nope,request.path.deeper,request.path,request.url_path,"
                 + "node.metadata.WORKLOAD_NAME,node.id", true);
 
