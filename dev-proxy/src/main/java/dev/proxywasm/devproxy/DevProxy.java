@@ -5,6 +5,8 @@ import dev.proxywasm.teavm.validator.ModuleValidator;
 import dev.proxywasm.teavm.validator.ValidationReport;
 import dev.proxywasm.testing.HostEmulator;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -157,7 +160,7 @@ public final class DevProxy implements AutoCloseable {
                 }
             }
             String method = request.getMethod();
-            PluginRunner.Message answer = runner.exchange(new PluginRunner.Message(0, headers, body),
+            PluginRunner.Message answer = runner.exchange(clientOf(request), new PluginRunner.Message(0, headers, body),
                     forwarded -> runner.forward(upstream, method, forwarded));
             response.setStatus(answer.status());
             for (Header h : answer.headers()) {
@@ -167,6 +170,23 @@ public final class DevProxy implements AutoCloseable {
             }
             response.write(true, ByteBuffer.wrap(answer.body()), callback);
             return true;
+        }
+
+        /** The connection's two ends and the protocol, as the plugin's Envoy attributes describe them. */
+        private PluginRunner.Client clientOf(Request request) {
+            ConnectionMetaData connection = request.getConnectionMetaData();
+            String protocol = switch (connection.getHttpVersion()) {
+                case HTTP_1_0 -> "HTTP/1.0";
+                case HTTP_2 -> "HTTP/2";
+                case HTTP_3 -> "HTTP/3";
+                default -> "HTTP/1.1";
+            };
+            return new PluginRunner.Client(inet(connection.getRemoteSocketAddress(), "127.0.0.1"),
+                    inet(connection.getLocalSocketAddress(), "127.0.0.1"), protocol);
+        }
+
+        private static InetSocketAddress inet(SocketAddress address, String fallbackHost) {
+            return address instanceof InetSocketAddress inet ? inet : new InetSocketAddress(fallbackHost, 0);
         }
 
         private String hostOf(Request request) {

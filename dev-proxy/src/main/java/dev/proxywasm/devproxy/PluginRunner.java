@@ -5,6 +5,7 @@ import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.HttpCallout;
 import dev.proxywasm.testing.SentLocalResponse;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +25,13 @@ import java.util.Set;
 final class PluginRunner {
     /** A request or a response as the proxy sees it. */
     record Message(int status, List<Header> headers, byte[] body) {}
+
+    /**
+     * Where a request came from: the client's address, the proxy's listening address it reached and
+     * the protocol as Envoy names it ("HTTP/1.1"). The plugin sees them as Envoy's
+     * {@code source.*}, {@code destination.*} and {@code request.protocol}.
+     */
+    record Client(InetSocketAddress source, InetSocketAddress destination, String protocol) {}
 
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
             "upgrade", "proxy-connection", "te", "trailer", "host", "content-length", "expect");
@@ -60,8 +68,10 @@ final class PluginRunner {
         return host.getTickPeriodMilliseconds();
     }
 
-    /** Runs one exchange; {@code upstream} is called with the request as the plugin left it. */
-    synchronized Message exchange(Message request, java.util.function.Function<Message, Message> upstream) {
+    /** Runs one exchange from {@code client}; {@code upstream} is called with the request as the plugin left it. */
+    synchronized Message exchange(Client client, Message request,
+            java.util.function.Function<Message, Message> upstream) {
+        host.withConnection(client.source(), client.destination()).withProtocol(client.protocol());
         int id = host.initializeHttpContext();
         try {
             boolean hasBody = request.body().length > 0;

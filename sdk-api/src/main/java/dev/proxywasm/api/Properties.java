@@ -1,10 +1,16 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.spi.HeaderPairs;
 import dev.proxywasm.spi.HostBinding;
+import java.util.List;
 
 /**
  * Envoy's attributes ({@code proxy_get_property}): request, response, connection, node and plugin
- * facts. A path is its segments, e.g. {@code get("request", "path")}.
+ * facts. A path is its segments, e.g. {@code get("request", "path")}. Envoy encodes strings raw,
+ * integers and timestamps as 8 little-endian bytes ({@link #getLong}), booleans as one byte
+ * ({@link #getBoolean}) and maps such as {@code request.headers} as serialised header pairs
+ * ({@link #getPairs}). {@code request.*} exists from the request headers on, {@code response.*}
+ * from the response headers on; an attribute that does not exist (yet) is null, or -1 for numbers.
  */
 public final class Properties {
     private Properties() {}
@@ -33,24 +39,70 @@ public final class Properties {
         return result;
     }
 
+    /** A boolean attribute (Envoy encodes them as one byte), false if absent. */
+    public static boolean getBoolean(String... path) {
+        byte[] value = get(path);
+        return value != null && value.length == 1 && value[0] != 0;
+    }
+
+    /** A map attribute such as {@code request.headers}, one entry per name; null if absent. */
+    public static List<Header> getPairs(String... path) {
+        byte[] value = get(path);
+        return value == null ? null : HeaderPairs.decode(value);
+    }
+
     /** Sets a property (a plugin may set its own, e.g. under {@code filter_state}). */
     public static void set(byte[] value, String... path) {
         HostBinding.host().setProperty(path(path), value);
     }
 
+    /** The request's {@code :path}, query included. */
     public static String requestPath() {
         return getString("request", "path");
+    }
+
+    /** The path without the query. */
+    public static String requestUrlPath() {
+        return getString("request", "url_path");
+    }
+
+    /** The query, without the {@code ?}; empty if there is none. */
+    public static String requestQuery() {
+        return getString("request", "query");
     }
 
     public static String requestMethod() {
         return getString("request", "method");
     }
 
+    /** The request's {@code :authority}. */
     public static String requestHost() {
         return getString("request", "host");
     }
 
-    /** A request header as Envoy's attributes see it (also outside the headers callback), or null. */
+    public static String requestScheme() {
+        return getString("request", "scheme");
+    }
+
+    /** "HTTP/1.0", "HTTP/1.1", "HTTP/2" or "HTTP/3". */
+    public static String requestProtocol() {
+        return getString("request", "protocol");
+    }
+
+    /** The {@code x-request-id} header, or null. */
+    public static String requestId() {
+        return getString("request", "id");
+    }
+
+    /** When the request started, in nanoseconds since the epoch, or -1. */
+    public static long requestTimeNanos() {
+        return getLong("request", "time");
+    }
+
+    /**
+     * A request header as Envoy's attributes see it (also outside the headers callback; several
+     * values joined with {@code ,}), or null.
+     */
     public static String requestHeader(String name) {
         return getString("request", "headers", name);
     }
@@ -65,12 +117,39 @@ public final class Properties {
         return getLong("response", "code");
     }
 
+    /** Why the response has its code: "via_upstream", or a local reply's details; null before a response. */
+    public static String responseCodeDetails() {
+        return getString("response", "code_details");
+    }
+
+    /** The client's address as Envoy prints it: {@code 10.0.0.1:5000}, {@code [::1]:5000}. */
     public static String sourceAddress() {
         return getString("source", "address");
     }
 
+    /** The client's port, or -1. */
+    public static long sourcePort() {
+        return getLong("source", "port");
+    }
+
+    /** The address the client connected to (the listener's), as Envoy prints it. */
     public static String destinationAddress() {
         return getString("destination", "address");
+    }
+
+    /** The port the client connected to, or -1. */
+    public static long destinationPort() {
+        return getLong("destination", "port");
+    }
+
+    /** The downstream connection's id (an unsigned 64-bit number), or -1. */
+    public static long connectionId() {
+        return getLong("connection", "id");
+    }
+
+    /** Whether the client presented a certificate on a TLS connection. */
+    public static boolean connectionMtls() {
+        return getBoolean("connection", "mtls");
     }
 
     public static String pluginName() {
@@ -79,6 +158,10 @@ public final class Properties {
 
     public static String pluginRootId() {
         return getString("plugin_root_id");
+    }
+
+    public static String pluginVmId() {
+        return getString("plugin_vm_id");
     }
 
     /** The serialised path: each segment followed by a NUL byte, the last one without. */

@@ -9,6 +9,7 @@ import java.util.Arrays;
  */
 final class BodyBuffer {
     private byte[] data = new byte[0];
+    private long received;
 
     int size() {
         return data.length;
@@ -18,7 +19,18 @@ final class BodyBuffer {
         return data.clone();
     }
 
+    /** Appends bytes that arrived from the peer; {@link #received()} counts them. */
     void append(byte[] more) {
+        received += more.length;
+        join(more);
+    }
+
+    /** Every byte ever {@link #append appended}, cleared or not: what a stream's peer sent so far. */
+    long received() {
+        return received;
+    }
+
+    private void join(byte[] more) {
         byte[] joined = Arrays.copyOf(data, data.length + more.length);
         System.arraycopy(more, 0, joined, data.length, more.length);
         data = joined;
@@ -46,12 +58,12 @@ final class BodyBuffer {
             int drained = size < 0 ? data.length : Math.min(size, data.length);
             byte[] rest = Arrays.copyOfRange(data, drained, data.length);
             data = new byte[0];
-            append(bytes);
-            append(rest);
+            join(bytes);
+            join(rest);
             return true;
         }
         if (start >= data.length) {
-            append(bytes);
+            join(bytes);
             return true;
         }
         return false;

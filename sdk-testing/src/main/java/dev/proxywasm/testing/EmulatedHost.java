@@ -28,6 +28,7 @@ final class EmulatedHost implements Host {
     /** The state of one HTTP stream. */
     static final class Stream {
         final int id;
+        final StreamInfo info;
         final HeaderMap requestHeaders = new HeaderMap();
         final HeaderMap requestTrailers = new HeaderMap();
         final HeaderMap responseHeaders = new HeaderMap();
@@ -48,8 +49,9 @@ final class EmulatedHost implements Host {
         SentLocalResponse localResponse;
         SentLocalResponse pendingLocalResponse;
 
-        Stream(int id) {
+        Stream(int id, StreamInfo info) {
             this.id = id;
+            this.info = info;
         }
     }
 
@@ -73,6 +75,11 @@ final class EmulatedHost implements Host {
     byte[] pluginConfiguration = new byte[0];
     byte[] vmConfiguration = new byte[0];
     String vmId = "";
+    String pluginName = "";
+    String rootId = "";
+    /** The connection and protocol of streams created from now on. */
+    Downstream downstream = Downstream.DEFAULT;
+    String protocol = "HTTP/1.1";
     LogLevel logLevel = LogLevel.TRACE;
     Long currentTimeNanos;
     int tickPeriodMilliseconds;
@@ -91,6 +98,13 @@ final class EmulatedHost implements Host {
     byte[] foreignFunctionArguments;
     int statusCode;
     byte[] statusMessage = new byte[0];
+
+    /** Creates the state of stream (or TCP connection) {@code id}, started now on the current connection. */
+    Stream openStream(int id) {
+        Stream s = new Stream(id, new StreamInfo(getCurrentTimeNanoseconds(), downstream, protocol));
+        streams.put(id, s);
+        return s;
+    }
 
     private Stream stream() {
         Stream s = streams.get(activeContext);
@@ -192,10 +206,14 @@ final class EmulatedHost implements Host {
         return function == null ? null : function.apply(arguments.clone());
     }
 
+    /**
+     * A property set by the test or the plugin, else the attribute Envoy derives for the active
+     * stream ({@link EnvoyAttributes}).
+     */
     @Override
     public byte[] getProperty(byte[] path) {
         byte[] value = properties.get(propertyKey(path));
-        return value == null ? null : value.clone();
+        return value != null ? value.clone() : EnvoyAttributes.get(this, streams.get(activeContext), path);
     }
 
     @Override
@@ -317,6 +335,7 @@ final class EmulatedHost implements Host {
                 text(details), grpcStatus);
         s.localResponse = reply;
         s.pendingLocalResponse = reply;
+        s.info.localReply(statusCode, reply.details());
     }
 
     @Override

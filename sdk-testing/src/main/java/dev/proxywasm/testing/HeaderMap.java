@@ -99,14 +99,19 @@ public final class HeaderMap {
         entries.removeIf(e -> Arrays.equals(e.name(), key));
     }
 
-    /** The ABI's serialised pairs. */
-    byte[] serialize() {
+    /** Names and values as stored (not copies): name, value, name, value, ... */
+    List<byte[]> rawPairs() {
         List<byte[]> parts = new ArrayList<>(entries.size() * 2);
         for (Entry e : entries) {
             parts.add(e.name());
             parts.add(e.value());
         }
-        return HeaderPairs.encodeBytes(parts);
+        return parts;
+    }
+
+    /** The ABI's serialised pairs. */
+    byte[] serialize() {
+        return HeaderPairs.encodeBytes(rawPairs());
     }
 
     /** Replaces the content with serialised pairs, byte for byte. */

@@ -3,6 +3,7 @@ package dev.proxywasm.testing;
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.abi.LogLevel;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,13 +99,59 @@ public final class HostEmulator implements AutoCloseable {
         return this;
     }
 
-    /** The VM id, which names the VM's shared queues. */
+    /** The VM id, which names the VM's shared queues ({@code plugin_vm_id}; empty by default). */
     public HostEmulator withVmId(String vmId) {
         host.vmId = vmId;
         return this;
     }
 
-    /** A property, e.g. {@code withProperty("hello", "request", "path")}. */
+    /** The plugin's name in Envoy's configuration ({@code plugin_name}; empty by default, as when unnamed). */
+    public HostEmulator withPluginName(String name) {
+        host.pluginName = name;
+        return this;
+    }
+
+    /** The plugin's root id in Envoy's configuration ({@code plugin_root_id}; empty by default). */
+    public HostEmulator withRootId(String rootId) {
+        host.rootId = rootId;
+        return this;
+    }
+
+    /**
+     * The client and listener addresses of the streams created from now on: Envoy's
+     * {@code source.*} and {@code destination.*}, which a plugin may check (allow lists, logs).
+     * Addresses other than the current ones are a new downstream connection, with the next
+     * {@code connection.id}. By default 127.0.0.1:51000 talks to 127.0.0.1:10000 on connection 1;
+     * the development proxy sets each request's real addresses.
+     */
+    public HostEmulator withConnection(InetSocketAddress source, InetSocketAddress destination) {
+        host.downstream = host.downstream.connect(source, destination);
+        return this;
+    }
+
+    /**
+     * Whether the client of the streams created from now on presented a certificate
+     * ({@code connection.mtls}; false by default).
+     */
+    public HostEmulator withMutualTls(boolean presented) {
+        host.downstream = host.downstream.withMtls(presented);
+        return this;
+    }
+
+    /**
+     * The protocol of the streams created from now on as Envoy names it ({@code request.protocol}):
+     * "HTTP/1.1" by default, "HTTP/1.0", "HTTP/2" or "HTTP/3".
+     */
+    public HostEmulator withProtocol(String protocol) {
+        host.protocol = protocol;
+        return this;
+    }
+
+    /**
+     * A property, e.g. {@code withProperty("hello", "request", "path")}. It takes precedence over
+     * the attribute the emulator derives from the exchange as Envoy does ({@code request.path} from
+     * {@code :path}, {@code source.address} from {@link #withConnection}, ...).
+     */
     public HostEmulator withProperty(String value, String... path) {
         host.properties.put(propertyKey(path), value.getBytes(StandardCharsets.UTF_8));
         return this;
@@ -185,7 +232,7 @@ public final class HostEmulator implements AutoCloseable {
     /** Creates an HTTP stream context and returns its id. */
     public int initializeHttpContext() {
         int id = nextContextId++;
-        host.streams.put(id, new EmulatedHost.Stream(id));
+        host.openStream(id);
         invoke(id, "proxy_on_context_create", id, ROOT_CONTEXT_ID);
         return id;
     }
@@ -211,6 +258,7 @@ public final class HostEmulator implements AutoCloseable {
     }
 
     private Action deliverRequestHeaders(EmulatedHost.Stream stream, boolean endOfStream) {
+        stream.info.requestHeadersReceived = true;
         return afterRequestCallback(stream, headersCallback(stream, "proxy_on_request_headers",
                 stream.requestHeaders.size(), endOfStream, true));
     }
@@ -247,6 +295,7 @@ public final class HostEmulator implements AutoCloseable {
         EmulatedHost.Stream stream = stream(id);
         stream.responseStarted = true;
         stream.responseHeaders.setAll(headers);
+        stream.info.upstreamResponded(stream.responseHeaders);
         Action action = headersCallback(stream, "proxy_on_response_headers", headers.size(), endOfStream, false);
         SentLocalResponse reply = takePendingReply(stream);
         if (reply != null) {
@@ -358,7 +407,7 @@ public final class HostEmulator implements AutoCloseable {
     /** Creates a TCP connection context and calls {@code proxy_on_new_connection}; returns its id. */
     public int initializeTcpContext() {
         int id = nextContextId++;
-        host.streams.put(id, new EmulatedHost.Stream(id));
+        host.openStream(id);
         invoke(id, "proxy_on_context_create", id, ROOT_CONTEXT_ID);
         if (guest.exports("proxy_on_new_connection")) {
             invoke(id, "proxy_on_new_connection", id);
@@ -541,7 +590,7 @@ public final class HostEmulator implements AutoCloseable {
         return host.metricValues.get(id);
     }
 
-    /** The property at {@code path} as UTF-8, or null. */
+    /** The property at {@code path} set by the test or the plugin ({@code proxy_set_property}) as UTF-8, or null. */
     public String getProperty(String... path) {
         byte[] value = host.properties.get(propertyKey(path));
         return value == null ? null : new String(value, StandardCharsets.UTF_8);

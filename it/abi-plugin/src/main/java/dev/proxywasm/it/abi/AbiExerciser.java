@@ -35,12 +35,21 @@ import dev.proxywasm.api.abi.StreamType;
 import dev.proxywasm.spi.Host;
 import dev.proxywasm.spi.HostBinding;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Exercises every host function, so the emulator's tests can check each ABI area through the
  * compiled module, through the SDK's typed API. The request header {@code x-op} picks what a
  * request does.
+ *
+ * <p>{@code x-op: attributes} reads Envoy's attributes: each name listed in {@code x-attributes}
+ * (comma-separated, segments joined by dots, e.g. {@code request.path,source.port}) is read raw in
+ * the request headers callback and again in the response headers callback, and added to the
+ * request or response headers as {@code x-attr-<name>: <hex of the bytes>} ({@code null} when not
+ * found); at the end of the response body each is logged as {@code attr <name> = <hex>}. The
+ * header {@code x-typed} carries what the typed getters of {@code Properties} return. With
+ * {@code x-reply: <status>} the request is answered locally.
  */
 @ProxyWasmPlugin(stream = AbiExerciser.Exchange.class)
 public final class AbiExerciser {
@@ -102,8 +111,56 @@ public final class AbiExerciser {
         return !finishLater;
     }
 
+    /** The bytes as lower-case hex, or {@code null}. */
+    static String hex(byte[] bytes) {
+        if (bytes == null) {
+            return "null";
+        }
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = Character.forDigit((bytes[i] >> 4) & 0xF, 16);
+            out[2 * i + 1] = Character.forDigit(bytes[i] & 0xF, 16);
+        }
+        return new String(out);
+    }
+
+    /** {@code text} cut at {@code separator}, without regular expressions. */
+    static List<String> split(String text, char separator) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int at = text.indexOf(separator); at >= 0; at = text.indexOf(separator, start)) {
+            parts.add(text.substring(start, at));
+            start = at + 1;
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    /** Adds {@code x-attr-<name>} for each attribute in {@code names}. */
+    static void copyAttributes(String names, Headers into) {
+        for (String name : split(names, ',')) {
+            into.add("x-attr-" + name, hex(Properties.get(split(name, '.').toArray(new String[0]))));
+        }
+    }
+
+    /** What the typed getters of {@code Properties} return, as {@code name=value;...}. */
+    static String typedRequestAttributes() {
+        return "path=" + Properties.requestPath() + ";url_path=" + Properties.requestUrlPath()
+                + ";query=" + Properties.requestQuery() + ";method=" + Properties.requestMethod()
+                + ";host=" + Properties.requestHost() + ";scheme=" + Properties.requestScheme()
+                + ";protocol=" + Properties.requestProtocol() + ";id=" + Properties.requestId()
+                + ";time=" + Properties.requestTimeNanos() + ";user-agent=" + Properties.requestHeader("user-agent")
+                + ";first-header=" + Properties.getPairs("request", "headers").get(0)
+                + ";source=" + Properties.sourceAddress() + "/" + Properties.sourcePort()
+                + ";destination=" + Properties.destinationAddress() + "/" + Properties.destinationPort()
+                + ";connection=" + Properties.connectionId() + "/" + Properties.connectionMtls()
+                + ";plugin=" + Properties.pluginName() + "/" + Properties.pluginRootId() + "/" + Properties.pluginVmId()
+                + ";code=" + Properties.responseCode();
+    }
+
     final class Exchange {
         private String op = "";
+        private String attributes = "";
 
         @OnRequestHeaders
         Action requestHeaders(Headers headers, HttpStream stream, boolean endOfStream) {
@@ -194,6 +251,17 @@ public final class AbiExerciser {
                 case "pause" -> {
                     return Action.PAUSE;
                 }
+                case "attributes" -> {
+                    attributes = String.valueOf(headers.get("x-attributes"));
+                    copyAttributes(attributes, headers);
+                    headers.add("x-typed", typedRequestAttributes());
+                    String reply = headers.get("x-reply");
+                    if (reply != null) {
+                        stream.sendLocalResponse(LocalResponse.status(Integer.parseInt(reply)).body("local")
+                                .details("exerciser_reply"));
+                        return Action.PAUSE;
+                    }
+                }
                 case "throw", "throw-everywhere" -> throw new IllegalStateException("op throw");
                 case "trap" -> {
                     int zero = headers.get("x-zero").length() - 1;
@@ -231,6 +299,11 @@ public final class AbiExerciser {
             if (op.equals("throw-response-headers") || op.equals("throw-everywhere")) {
                 throw new IllegalStateException("response headers");
             }
+            if (op.equals("attributes")) {
+                copyAttributes(attributes, headers);
+                headers.add("x-typed", "code=" + Properties.responseCode() + ";details="
+                        + Properties.responseCodeDetails() + ";path=" + Properties.requestPath());
+            }
             if (op.equals("response-reply")) {
                 stream.sendLocalResponse(LocalResponse.status(502).body("replaced upstream"));
                 return Action.PAUSE;
@@ -248,6 +321,11 @@ public final class AbiExerciser {
             }
             if (op.equals("replace-body")) {
                 body.replace("replaced:" + body.text());
+            }
+            if (op.equals("attributes")) {
+                for (String name : split(attributes, ',')) {
+                    Log.info("attr " + name + " = " + hex(Properties.get(split(name, '.').toArray(new String[0]))));
+                }
             }
             return Action.CONTINUE;
         }

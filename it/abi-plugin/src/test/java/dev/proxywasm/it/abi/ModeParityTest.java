@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ModeParityTest {
     private static final List<String> OPERATIONS = List.of("log", "property", "shared", "queue", "metrics", "callout",
             "grpc", "foreign", "local-reply", "body", "replace-body", "pairs", "remove", "replace", "size", "close",
-            "throw", "tick", "none");
+            "throw", "tick", "attributes", "none");
 
     @Test
     void bothModesProduceTheSameTranscript() {
@@ -42,7 +42,9 @@ class ModeParityTest {
                 int id = host.initializeHttpContext();
                 out.add(op + " request " + host.callOnRequestHeaders(id, List.of(new Header(":path", "/" + op),
                         new Header("x-op", op), new Header("x-message", "m"), new Header("x-arg", "abc"),
-                        new Header("x-remove-me", "1"), new Header("x-dup", "d")), false));
+                        new Header("x-remove-me", "1"), new Header("x-dup", "d"), new Header("x-attributes",
+                        "request.path,request.url_path,request.time,request.headers,source.address,connection.id,"
+                                + "response.code,response.size,plugin_vm_id")), false));
                 for (var call : host.getHttpCallouts()) {
                     host.callOnHttpCallResponse(call.token(), List.of(new Header("x-verdict", "ok")),
                             "body".getBytes(StandardCharsets.UTF_8), List.of());

@@ -14,9 +14,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +103,48 @@ class DevProxyTest {
         } finally {
             auth.stop(0);
             echo.stop(0);
+        }
+    }
+
+    /** An attribute the exerciser plugin copied into a response header, as text; null if not found. */
+    private static String attribute(HttpResponse<?> response, String name) {
+        String hex = response.headers().firstValue("x-attr-" + name).orElseThrow(
+                () -> new AssertionError("no x-attr-" + name + " in " + response.headers().map()));
+        return hex.equals("null") ? null : new String(HexFormat.of().parseHex(hex), StandardCharsets.UTF_8);
+    }
+
+    /** An int64 attribute (8 bytes, little-endian) the exerciser plugin copied into a response header. */
+    private static long int64(HttpResponse<?> response, String name) {
+        byte[] bytes = HexFormat.of().parseHex(response.headers().firstValue("x-attr-" + name).orElseThrow());
+        assertEquals(8, bytes.length, name);
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    @Test
+    void thePluginSeesTheRequestTheConnectionAndTheUpstreamStatusAsEnvoyAttributes() throws Exception {
+        try (DevProxy proxy = start("abi-plugin", "{}", null, Map.of(), false)) {
+            HttpResponse<String> response = get(proxy, "/status/404?color=red", "x-op", "attributes",
+                    "x-request-id", "r-7", "x-attributes", "request.path,request.url_path,request.query,request.method,"
+                            + "request.host,request.protocol,request.id,source.address,source.port,destination.address,"
+                            + "destination.port,response.code,response.code_details");
+
+            assertEquals(404, response.statusCode());
+            assertEquals("/status/404?color=red", attribute(response, "request.path"));
+            assertEquals("/status/404", attribute(response, "request.url_path"));
+            assertEquals("color=red", attribute(response, "request.query"));
+            assertEquals("GET", attribute(response, "request.method"));
+            assertEquals("127.0.0.1:" + proxy.port(), attribute(response, "request.host"));
+            assertEquals("HTTP/1.1", attribute(response, "request.protocol"));
+            assertEquals("r-7", attribute(response, "request.id"));
+            long clientPort = int64(response, "source.port");
+            assertTrue(clientPort > 0 && clientPort != proxy.port(), Long.toString(clientPort));
+            assertEquals("127.0.0.1:" + clientPort, attribute(response, "source.address"));
+            assertEquals("127.0.0.1:" + proxy.port(), attribute(response, "destination.address"));
+            assertEquals(proxy.port(), int64(response, "destination.port"));
+            assertEquals(404, int64(response, "response.code"), "the upstream's status");
+            assertEquals("via_upstream", attribute(response, "response.code_details"));
+            assertEquals("code=404;details=via_upstream;path=/status/404?color=red",
+                    response.headers().firstValue("x-typed").orElseThrow());
         }
     }
 
