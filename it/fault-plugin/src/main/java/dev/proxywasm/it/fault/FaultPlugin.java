@@ -29,6 +29,7 @@ public final class FaultPlugin {
             fault = String.valueOf(headers.get("x-fault"));
             switch (fault) {
                 case "recurse" -> headers.add("x-depth", Integer.toString(depth(0)));
+                case "throw" -> throw new UnsupportedOperationException("fault " + headers.get(":path"));
                 case "allocate" -> {
                     byte[] big = new byte[Integer.parseInt(headers.get("x-bytes"))];
                     headers.add("x-allocated", Integer.toString(big.length));

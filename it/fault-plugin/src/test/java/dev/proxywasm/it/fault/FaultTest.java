@@ -2,6 +2,7 @@ package dev.proxywasm.it.fault;
 
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertFailureLogged;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertHeader;
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoLocalResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,22 @@ class FaultTest {
         int id = exchange(host, fault("none"), null);
         assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
         assertHeader(host.getCurrentResponseHeaders(id), "x-served", Integer.toString(expectedServed));
+    }
+
+    /** The plugin opted out of the fail-closed default: the failing stream itself goes on. */
+    @ProxyWasmTest
+    void failingOpenTheStreamThatThrewContinuesToItsResponse(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int id = host.initializeHttpContext();
+
+        assertEquals(Action.CONTINUE, host.callOnRequestHeaders(id, fault("throw"), true));
+        host.callOnResponseHeaders(id, List.of(new Header(":status", "200")), true);
+
+        assertNoLocalResponse(host, id);
+        assertHeader(host.getCurrentResponseHeaders(id), "x-served", "1");
+        assertFailureLogged(host, "proxy_on_request_headers failed in FaultPlugin.Exchange.request:"
+                + " java.lang.UnsupportedOperationException: fault /; the stream continues (fail open)");
+        nextRequestIsServed(host, 2);
     }
 
     @ProxyWasmTest

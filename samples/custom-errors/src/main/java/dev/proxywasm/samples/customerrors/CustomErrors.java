@@ -3,6 +3,7 @@ package dev.proxywasm.samples.customerrors;
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.LocalResponse;
@@ -15,9 +16,11 @@ import dev.proxywasm.api.ProxyWasmPlugin;
 
 /**
  * Rewrites upstream error responses of the configured services into RFC 9457
- * {@code application/problem+json} documents; see README.md for the rules.
+ * {@code application/problem+json} documents; see README.md for the rules. It fails open: it only
+ * reshapes responses that are already errors, so if it breaks, the upstream's own response is a
+ * better answer than a 500 of ours.
  */
-@ProxyWasmPlugin(stream = CustomErrors.Exchange.class)
+@ProxyWasmPlugin(stream = CustomErrors.Exchange.class, failurePolicy = FailurePolicy.FAIL_OPEN)
 public final class CustomErrors {
     private Settings settings;
 
