@@ -7,10 +7,8 @@ import dev.proxywasm.api.abi.LogLevel;
 import dev.proxywasm.api.abi.StreamType;
 import dev.proxywasm.spi.AsyncCallbackFailure;
 import dev.proxywasm.spi.CallbackContext;
-import dev.proxywasm.spi.HeaderPairs;
 import dev.proxywasm.spi.HostBinding;
 import dev.proxywasm.teavm.memory.IntObjectMap;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -67,8 +65,7 @@ public final class Guard {
         }
         report(LogLevel.ERROR, callback, method, failure, "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
         try {
-            HostBinding.host().sendLocalResponse(FAILURE_STATUS, details, new byte[0], HeaderPairs.encode(List.of()),
-                    -1);
+            HostBinding.host().sendLocalResponse(FAILURE_STATUS, details, new byte[0], new byte[4], -1);
         } catch (Throwable replyFailed) {
             closeQuietly(StreamType.REQUEST);
         }
