@@ -49,6 +49,7 @@ public final class RunMojo extends AbstractMojo {
     static final String DEV_PROXY_MAIN = "dev.proxywasm.devproxy.Main";
     /** The system property with which the proxy watches this JVM and stops when it ends. */
     static final String PARENT_PROPERTY = "proxywasm.devproxy.parentPid";
+    private static final String DEFAULT_CONFIG_FILE = "src/main/wasm/plugin-config.json";
 
     @Parameter(property = "proxywasm.output", defaultValue = "${project.build.directory}/${project.artifactId}.wasm")
     private File module;
@@ -57,7 +58,10 @@ public final class RunMojo extends AbstractMojo {
     @Parameter(property = "proxywasm.config")
     private String config;
 
-    /** The plugin configuration from a JSON file, if {@code proxywasm.config} is not set. */
+    /**
+     * The plugin configuration from a JSON file, if {@code proxywasm.config} is not set; the default
+     * file may be absent (no configuration).
+     */
     @Parameter(property = "proxywasm.pluginConfig", defaultValue = "${project.basedir}/src/main/wasm/plugin-config.json")
     private File configFile;
 
@@ -93,13 +97,14 @@ public final class RunMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         validateModule();
         checkPort(port);
+        List<String> arguments = arguments();
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(devProxyClassPath());
         command.add(DEV_PROXY_MAIN);
-        command.addAll(arguments());
+        command.addAll(arguments);
         getLog().info("Starting the development proxy on http://127.0.0.1:" + port.trim() + " through "
                 + module.getName() + " in its own JVM; Ctrl-C stops it");
         if (getLog().isDebugEnabled()) {
@@ -138,7 +143,7 @@ public final class RunMojo extends AbstractMojo {
     }
 
     /** The development proxy's command-line options for this goal's parameters. */
-    private List<String> arguments() throws MojoExecutionException {
+    private List<String> arguments() throws MojoExecutionException, MojoFailureException {
         List<String> args = new ArrayList<>();
         args.add("--module");
         args.add(module.getAbsolutePath());
@@ -167,7 +172,7 @@ public final class RunMojo extends AbstractMojo {
      * The configuration as a file for {@code --config @file}: JSON text is written to one first, so
      * that no quoting of the command line can change it.
      */
-    private String configurationFile() throws MojoExecutionException {
+    private String configurationFile() throws MojoExecutionException, MojoFailureException {
         if (config != null) {
             Path file = Path.of(project.getBuild().getDirectory(), "proxy-wasm", "run-config.json");
             try {
@@ -178,7 +183,19 @@ public final class RunMojo extends AbstractMojo {
             }
             return file.toAbsolutePath().toString();
         }
-        return configFile != null && configFile.isFile() ? configFile.getAbsolutePath() : null;
+        if (configFile == null) {
+            return null;
+        }
+        if (configFile.isFile()) {
+            return configFile.getAbsolutePath();
+        }
+        // The conventional file is optional; one named on purpose must exist.
+        Path conventional = project.getBasedir().toPath().resolve(DEFAULT_CONFIG_FILE).toAbsolutePath().normalize();
+        if (!configFile.toPath().toAbsolutePath().normalize().equals(conventional)) {
+            throw new MojoFailureException("the configuration file " + configFile + " (proxywasm.pluginConfig)"
+                    + " does not exist");
+        }
+        return null;
     }
 
     /** {@code dev.proxywasm:proxy-wasm-dev-proxy} and its runtime dependencies, resolved as Maven does. */
