@@ -6,7 +6,6 @@ import dev.proxywasm.teavm.validator.ValidationReport;
 import dev.proxywasm.testing.HostEmulator;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -108,7 +107,7 @@ public final class DevProxy implements AutoCloseable {
             try {
                 server.start();
             } catch (IOException e) {
-                if (causedBy(e, BindException.class)) {
+                if (causedBy(e, java.net.BindException.class)) {
                     throw new StartFailure("cannot listen on " + options.host() + ":" + options.port()
                             + ": the port is in use (choose another with --port, or 0 for a free one)");
                 }
