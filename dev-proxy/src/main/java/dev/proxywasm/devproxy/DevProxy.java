@@ -4,12 +4,14 @@ import dev.proxywasm.api.Header;
 import dev.proxywasm.teavm.validator.ModuleValidator;
 import dev.proxywasm.teavm.validator.ValidationReport;
 import dev.proxywasm.testing.HostEmulator;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,54 +52,92 @@ public final class DevProxy implements AutoCloseable {
     }
 
     private final Server server = new Server();
-    private final Server upstreamServer;
+    private Server upstreamServer;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "proxy-wasm-tick");
         t.setDaemon(true);
         return t;
     });
-    private final HostEmulator emulator;
-    private final PluginRunner runner;
-    private final URI upstream;
+    private HostEmulator emulator;
+    private PluginRunner runner;
+    private URI upstream;
 
     private DevProxy(Options options, PrintStream console) throws Exception {
-        ValidationReport report = ModuleValidator.validate(Files.readAllBytes(options.module()));
+        byte[] module;
+        try {
+            module = Files.readAllBytes(options.module());
+        } catch (NoSuchFileException e) {
+            throw new StartFailure(options.module() + " does not exist");
+        } catch (IOException e) {
+            throw new StartFailure("cannot read " + options.module() + ": " + e.getMessage());
+        }
+        ValidationReport report = ModuleValidator.validate(module);
         if (report.hasErrors()) {
             throw new StartFailure(options.module() + " would not load in Envoy:\n  "
                     + String.join("\n  ", report.errors()));
         }
-        emulator = HostEmulator.inWasm(options.module()).withFailOpen(options.failOpen());
-        if (options.pluginConfiguration() != null) {
-            emulator.withPluginConfiguration(options.pluginConfiguration());
+        // Whatever fails from here on, everything started so far is stopped, so that no server
+        // thread keeps the JVM alive after a failed start.
+        try {
+            emulator = HostEmulator.inWasm(options.module()).withFailOpen(options.failOpen());
+            if (options.pluginConfiguration() != null) {
+                emulator.withPluginConfiguration(options.pluginConfiguration());
+            }
+            runner = new PluginRunner(emulator, options.clusters(), console);
+            if (!runner.start()) {
+                throw new StartFailure("the plugin failed to start (see its log line above)");
+            }
+            if (options.upstream() == null) {
+                upstreamServer = new Server();
+                ServerConnector connector = new ServerConnector(upstreamServer);
+                connector.setHost("127.0.0.1");
+                connector.setPort(0);
+                upstreamServer.addConnector(connector);
+                upstreamServer.setHandler(new BuiltInUpstream());
+                upstreamServer.start();
+                upstream = URI.create("http://127.0.0.1:" + connector.getLocalPort());
+            } else {
+                upstream = options.upstream();
+            }
+            HttpConfiguration http = new HttpConfiguration();
+            http.setSendServerVersion(false);
+            http.setSendDateHeader(false);
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(options.host());
+            connector.setPort(options.port());
+            server.addConnector(connector);
+            server.setHandler(new ProxyHandler());
+            try {
+                server.start();
+            } catch (IOException e) {
+                if (causedBy(e, java.net.BindException.class)) {
+                    throw new StartFailure("cannot listen on " + options.host() + ":" + options.port()
+                            + ": the port is in use (choose another with --port, or 0 for a free one)");
+                }
+                throw e;
+            }
+            ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+        } catch (Throwable e) {
+            closeQuietly();
+            throw e;
         }
-        runner = new PluginRunner(emulator, options.clusters(), console);
-        if (!runner.start()) {
-            emulator.close();
-            throw new StartFailure("the plugin failed to start (see its log line above)");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
         }
-        if (options.upstream() == null) {
-            upstreamServer = new Server();
-            ServerConnector connector = new ServerConnector(upstreamServer);
-            connector.setHost("127.0.0.1");
-            connector.setPort(0);
-            upstreamServer.addConnector(connector);
-            upstreamServer.setHandler(new BuiltInUpstream());
-            upstreamServer.start();
-            upstream = URI.create("http://127.0.0.1:" + connector.getLocalPort());
-        } else {
-            upstreamServer = null;
-            upstream = options.upstream();
+        return false;
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception | LinkageError suppressed) {
+            // a failed start is already being reported; stopping what started is best effort
         }
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(options.host());
-        connector.setPort(options.port());
-        server.addConnector(connector);
-        server.setHandler(new ProxyHandler());
-        server.start();
-        ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     /** Validates and starts the plugin, then serves. */
@@ -134,11 +174,22 @@ public final class DevProxy implements AutoCloseable {
     @Override
     public void close() throws Exception {
         ticker.shutdownNow();
-        server.stop();
-        if (upstreamServer != null) {
-            upstreamServer.stop();
+        Exception failure = null;
+        for (Server s : new Server[] {server, upstreamServer}) {
+            try {
+                if (s != null) {
+                    s.stop();
+                }
+            } catch (Exception e) {
+                failure = failure == null ? e : failure;
+            }
         }
-        emulator.close();
+        if (emulator != null) {
+            emulator.close();
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Every request: plugin, upstream, plugin, client. */

@@ -189,4 +189,36 @@ class DevProxyTest {
         assertTrue(failure.getMessage().contains("would not load in Envoy"), failure.getMessage());
         assertTrue(failure.getMessage().contains("exports no proxy_abi_version_0_2_1"), failure.getMessage());
     }
+
+    @Test
+    void aPortInUseFailsTheStartAndStopsEverythingItStarted() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+            DevProxy.StartFailure failure = assertThrows(DevProxy.StartFailure.class, () -> DevProxy.start(
+                    new DevProxy.Options(module("custom-errors"), CUSTOM_ERRORS_CONFIG, "127.0.0.1",
+                            taken.getLocalPort(), null, Map.of(), false), new PrintStream(console)));
+
+            assertEquals("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the port is in use (choose another with --port, or 0 for a free one)", failure.getMessage());
+            // The built-in upstream had started; its (non-daemon) threads must be gone.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            java.util.List<Thread> left;
+            do {
+                left = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon()).toList();
+            } while (!left.isEmpty() && System.nanoTime() < deadline && sleep());
+            assertTrue(left.isEmpty(), "threads left running: " + left);
+        }
+    }
+
+    private static boolean sleep() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }
