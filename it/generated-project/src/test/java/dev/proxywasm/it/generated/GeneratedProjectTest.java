@@ -139,6 +139,13 @@ class GeneratedProjectTest {
             left = files.filter(p -> p.getFileName().toString().endsWith(".wasm")).toList();
         }
         assertEquals(List.of(), left, "a rejected build must leave no .wasm in target/");
+
+        Result push = maven(project, "push-after-rejection", "proxy-wasm:push",
+                "-Dproxywasm.image=127.0.0.1:5000/hello-plugin:rejected");
+
+        assertNotEquals(0, push.exit(), "push published after a rejected build:\n" + push.tail());
+        assertTrue(push.output().contains("hello-plugin.wasm does not exist, so proxy-wasm:push has nothing to use"),
+                "push should refuse the missing module:\n" + push.tail());
     }
 
     /** The plugin under test; {@code sine} adds a call to Math.sin, which no proxy-wasm host provides. */
@@ -192,7 +199,7 @@ class GeneratedProjectTest {
 
                 @ProxyWasmTest
                 void echoesTheRequestPath(HostEmulator host) {
-                    assertTrue(host.withProperty("/hello", "request", "path").startPlugin());
+                    assertTrue(host.startPlugin());
                     int stream = host.initializeHttpContext();
 
                     host.callOnRequestHeaders(stream, List.of(new Header(":path", "/hello"),

@@ -1,7 +1,5 @@
 package dev.proxywasm.teavm.maven;
 
-import dev.proxywasm.teavm.validator.ModuleValidator;
-import dev.proxywasm.teavm.validator.ValidationReport;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +93,7 @@ public final class RunMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        validateModule();
+        ModuleCheck.requireValid(module, "proxy-wasm:run");
         checkPort(port);
         List<String> arguments = arguments();
         List<String> command = new ArrayList<>();
@@ -111,22 +109,6 @@ public final class RunMojo extends AbstractMojo {
             getLog().debug("Command: " + String.join(" ", command));
         }
         run(command);
-    }
-
-    private void validateModule() throws MojoFailureException {
-        if (!module.isFile()) {
-            throw new MojoFailureException(module + " does not exist; build it first: mvn package proxy-wasm:run");
-        }
-        ValidationReport report;
-        try {
-            report = ModuleValidator.validate(Files.readAllBytes(module.toPath()));
-        } catch (IOException e) {
-            throw new MojoFailureException("cannot read " + module + ": " + e.getMessage());
-        }
-        if (report.hasErrors()) {
-            throw new MojoFailureException(module.getName() + " would not load in Envoy:\n  "
-                    + String.join("\n  ", report.errors()));
-        }
     }
 
     static void checkPort(String port) throws MojoFailureException {
