@@ -213,6 +213,13 @@ public final class DevProxy implements AutoCloseable {
             String method = request.getMethod();
             PluginRunner.Message answer = runner.exchange(clientOf(request), new PluginRunner.Message(0, headers, body),
                     forwarded -> runner.forward(upstream, method, forwarded));
+            if (answer.status() == PluginRunner.RESET) {
+                // Closing the connection before a byte of the response is the closest HTTP/1.1 has to
+                // Envoy's stream reset; failing the callback alone would make Jetty send a 500.
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new java.io.IOException("stream reset by the plugin"));
+                return true;
+            }
             response.setStatus(answer.status());
             for (Header h : answer.headers()) {
                 if (!h.name().equals("content-length") && !h.name().equals("transfer-encoding")) {

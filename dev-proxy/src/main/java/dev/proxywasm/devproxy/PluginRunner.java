@@ -26,6 +26,9 @@ final class PluginRunner {
     /** A request or a response as the proxy sees it. */
     record Message(int status, List<Header> headers, byte[] body) {}
 
+    /** The status of an answer that is no answer: the stream was reset. */
+    static final int RESET = -1;
+
     /**
      * Where a request came from: the client's address, the proxy's listening address it reached and
      * the protocol as Envoy names it ("HTTP/1.1"). The plugin sees them as Envoy's
@@ -68,6 +71,12 @@ final class PluginRunner {
         return host.getTickPeriodMilliseconds();
     }
 
+    /** What Envoy does to a stream the plugin closed (or that failed closed once the response started). */
+    private Message reset() {
+        console.println("[proxy] the plugin reset the stream; the client's connection is closed without a response");
+        return new Message(RESET, List.of(), new byte[0]);
+    }
+
     /** Runs one exchange from {@code client}; {@code upstream} is called with the request as the plugin left it. */
     synchronized Message exchange(Client client, Message request,
             java.util.function.Function<Message, Message> upstream) {
@@ -80,6 +89,9 @@ final class PluginRunner {
             if (hasBody) {
                 host.callOnRequestBody(id, request.body(), true);
                 deliverCallouts();
+            }
+            if (host.isStreamClosed(id)) {
+                return reset();
             }
             SentLocalResponse reply = host.getSentLocalResponse(id);
             if (reply != null) {
@@ -99,6 +111,9 @@ final class PluginRunner {
             if (responseBody && host.getSentLocalResponse(id) == null) {
                 host.callOnResponseBody(id, answer.body(), true);
                 deliverCallouts();
+            }
+            if (host.isStreamClosed(id)) {
+                return reset();
             }
             List<Header> finalHeaders = host.getCurrentResponseHeaders(id);
             int status = Integer.parseInt(valueOf(finalHeaders, ":status", Integer.toString(answer.status())));

@@ -112,9 +112,8 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
         }
     }
 
-    /** Closes the emulator when the invocation's context closes. */
-    @SuppressWarnings("deprecation")
-    private static final class Closing implements ExtensionContext.Store.CloseableResource {
+    /** Closes the emulator when the invocation's context closes (JUnit closes stored AutoCloseables). */
+    private static final class Closing implements AutoCloseable {
         final HostEmulator emulator;
 
         Closing(HostEmulator emulator) {

@@ -149,6 +149,23 @@ class DevProxyTest {
     }
 
     @Test
+    void anExceptionFailsItsOwnRequestClosedAndTheNextIsServed() throws Exception {
+        try (DevProxy proxy = start("abi-plugin", "{}", null, Map.of(), false)) {
+            HttpResponse<String> thrown = get(proxy, "/", "x-op", "throw");
+            assertEquals(500, thrown.statusCode());
+
+            assertThrows(java.io.IOException.class, () -> get(proxy, "/", "x-op", "throw-response-body"),
+                    "an exception once the response has started resets the stream");
+
+            assertEquals(200, get(proxy, "/", "x-op", "none").statusCode());
+        }
+        String console = this.console.toString(StandardCharsets.UTF_8);
+        assertTrue(console.contains("proxy_on_request_headers failed in AbiExerciser.Exchange.requestHeaders:"
+                + " java.lang.IllegalStateException: op throw; the stream gets a 500 (fail closed)"), console);
+        assertTrue(console.contains("[proxy] the plugin reset the stream"), console);
+    }
+
+    @Test
     void aTrapFailsClosedAndLaterRequestsGet503() throws Exception {
         try (DevProxy proxy = start("fault-plugin", null, null, Map.of(), false)) {
             assertEquals(200, get(proxy, "/", "x-fault", "none").statusCode());
