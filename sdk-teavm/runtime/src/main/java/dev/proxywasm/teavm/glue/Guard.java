@@ -52,24 +52,7 @@ public final class Guard {
      * Returns the callback's result: 1 stops the stream, 0 continues it.
      */
     public static int failStream(String callback, String method, Throwable failure) {
-        if (failOpen) {
-            report(LogLevel.ERROR, callback, method, failure, "; the stream continues (fail open)");
-            return 0;
-        }
-        int stream = CallbackContext.current();
-        if (!firstFailure(stream)) {
-            // The refusal itself is passing through the plugin (a local reply runs the response
-            // callbacks): let it through rather than stall it.
-            report(LogLevel.ERROR, callback, method, failure, "; the stream was already refused");
-            return 0;
-        }
-        report(LogLevel.ERROR, callback, method, failure, "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
-        try {
-            HostBinding.host().sendLocalResponse(FAILURE_STATUS, details, new byte[0], new byte[4], -1);
-        } catch (Throwable replyFailed) {
-            closeQuietly(StreamType.REQUEST);
-        }
-        return 1;
+        return refuse(callback, method, failure, false);
     }
 
     /**
@@ -77,16 +60,31 @@ public final class Guard {
      * so failing closed resets the stream, as Envoy does for a local reply it can no longer send.
      */
     public static int resetStream(String callback, String method, Throwable failure) {
+        return refuse(callback, method, failure, true);
+    }
+
+    private static int refuse(String callback, String method, Throwable failure, boolean reset) {
         if (failOpen) {
             report(LogLevel.ERROR, callback, method, failure, "; the stream continues (fail open)");
             return 0;
         }
         if (!firstFailure(CallbackContext.current())) {
+            // The refusal itself is passing through the plugin (a local reply runs the response
+            // callbacks): let it through rather than stall it.
             report(LogLevel.ERROR, callback, method, failure, "; the stream was already refused");
             return 0;
         }
-        report(LogLevel.ERROR, callback, method, failure, "; the stream is reset (fail closed)");
-        closeQuietly(StreamType.RESPONSE);
+        if (reset) {
+            report(LogLevel.ERROR, callback, method, failure, "; the stream is reset (fail closed)");
+            closeQuietly(StreamType.RESPONSE);
+            return 1;
+        }
+        report(LogLevel.ERROR, callback, method, failure, "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
+        try {
+            HostBinding.host().sendLocalResponse(FAILURE_STATUS, details, new byte[0], new byte[4], -1);
+        } catch (Throwable replyFailed) {
+            closeQuietly(StreamType.REQUEST);
+        }
         return 1;
     }
 
