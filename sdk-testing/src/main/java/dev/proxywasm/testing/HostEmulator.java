@@ -283,11 +283,21 @@ public final class HostEmulator implements AutoCloseable {
         return callOnRequestBody(id, chunk.getBytes(StandardCharsets.UTF_8), endOfStream);
     }
 
-    /** Delivers request trailers. */
+    /**
+     * Delivers request trailers. As in Envoy, trailers end the body: the last body chunk came without
+     * end of stream, and the body buffered so far is readable in the trailers callback and goes on
+     * with the trailers when it continues.
+     */
     public Action callOnRequestTrailers(int id, List<Header> trailers) {
         EmulatedHost.Stream stream = stream(id);
         stream.requestTrailers.setAll(trailers);
-        return afterRequestCallback(stream, trailersCallback(stream, "proxy_on_request_trailers", trailers.size()));
+        Action action = trailersCallback(stream, "proxy_on_request_trailers", trailers.size());
+        if (action == Action.CONTINUE) {
+            // Trailers end the stream: the body buffered until now goes on with them.
+            stream.forwardedRequestBody.append(stream.requestBody.bytes());
+            stream.requestBody.clear();
+        }
+        return afterRequestCallback(stream, action);
     }
 
     /** Delivers response headers; {@code endOfStream} means no body follows. */
@@ -326,11 +336,17 @@ public final class HostEmulator implements AutoCloseable {
         return callOnResponseBody(id, chunk.getBytes(StandardCharsets.UTF_8), endOfStream);
     }
 
-    /** Delivers response trailers. */
+    /** Delivers response trailers, which end the response body as request trailers end the request's. */
     public Action callOnResponseTrailers(int id, List<Header> trailers) {
         EmulatedHost.Stream stream = stream(id);
         stream.responseTrailers.setAll(trailers);
-        return trailersCallback(stream, "proxy_on_response_trailers", trailers.size());
+        Action action = trailersCallback(stream, "proxy_on_response_trailers", trailers.size());
+        if (action == Action.CONTINUE && !stream.responseClosed) {
+            stream.forwardedResponseBody.append(stream.responseBody.bytes());
+            stream.responseBody.clear();
+        }
+        takePendingReply(stream);
+        return action;
     }
 
     /** Ends the stream as Envoy does: {@code proxy_on_log}, {@code proxy_on_done}, {@code proxy_on_delete}. */

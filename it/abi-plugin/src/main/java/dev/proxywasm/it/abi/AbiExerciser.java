@@ -289,8 +289,11 @@ public final class AbiExerciser {
         }
 
         @OnRequestTrailers
-        void requestTrailers(Headers trailers, int count) {
+        void requestTrailers(Headers trailers, int count, HttpStream stream) {
             trailers.add("x-trailers-seen", Integer.toString(count));
+            if (op.equals("body")) {
+                trailers.add("x-body-at-trailers", stream.requestBody().text());
+            }
         }
 
         @OnResponseHeaders

@@ -311,4 +311,17 @@ class AbiAreasTest {
 
         assertEquals(List.of("stream " + id + " done (none)"), host.getDebugLogs());
     }
+
+    @ProxyWasmTest
+    void trailersEndTheBodyWhichIsReadableThereAndGoesOnWithThem(HostEmulator host) {
+        int id = request(host, "body");
+        assertEquals(Action.PAUSE, host.callOnRequestBody(id, "chunk-1 ", false));
+        assertEquals(Action.PAUSE, host.callOnRequestBody(id, "chunk-2", false));
+
+        assertEquals(Action.CONTINUE, host.callOnRequestTrailers(id, List.of(new Header("grpc-status", "0"))));
+
+        assertHeader(host.getCurrentRequestTrailers(id), "x-body-at-trailers", "chunk-1 chunk-2");
+        assertHeader(host.getCurrentRequestTrailers(id), "x-trailers-seen", "1");
+        assertEquals("chunk-1 chunk-2", new String(host.getCurrentRequestBody(id), StandardCharsets.UTF_8));
+    }
 }

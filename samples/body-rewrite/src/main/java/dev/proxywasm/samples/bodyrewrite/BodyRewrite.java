@@ -1,23 +1,22 @@
 package dev.proxywasm.samples.bodyrewrite;
 
-import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.OnPluginStart;
-import dev.proxywasm.api.OnRequestBody;
-import dev.proxywasm.api.OnResponseBody;
 import dev.proxywasm.api.OnRequestTrailers;
-import dev.proxywasm.api.OnResponseHeaders;
 import dev.proxywasm.api.OnResponseTrailers;
+import dev.proxywasm.api.OnWholeRequestBody;
+import dev.proxywasm.api.OnWholeResponseBody;
 import dev.proxywasm.api.ProxyWasmPlugin;
 
 /**
  * The Go SDK's {@code http_body}: the configuration (plain text) picks the operation,
  * {@code append}, {@code prepend} or {@code replace}; the request body gets it once complete, and so
- * does the response body (content-length removed so the new length holds). Response trailers say
- * which operation ran.
+ * does the response body, whether the body ends on its last chunk or on trailers. The SDK removes
+ * {@code content-length} from both directions' headers, so the new length holds. Response trailers
+ * say which operation ran.
  */
 @ProxyWasmPlugin
 public final class BodyRewrite {
@@ -34,19 +33,14 @@ public final class BodyRewrite {
         return true;
     }
 
-    @OnRequestBody
-    Action requestBody(Body body, boolean endOfStream) {
-        return rewrite(body, endOfStream, "[request]");
+    @OnWholeRequestBody
+    void requestBody(Body body) {
+        rewrite(body, "[request]");
     }
 
-    @OnResponseHeaders
-    void responseHeaders(Headers headers) {
-        headers.remove("content-length");
-    }
-
-    @OnResponseBody
-    Action responseBody(Body body, boolean endOfStream) {
-        return rewrite(body, endOfStream, "[response]");
+    @OnWholeResponseBody
+    void responseBody(Body body) {
+        rewrite(body, "[response]");
     }
 
     @OnRequestTrailers
@@ -59,15 +53,11 @@ public final class BodyRewrite {
         trailers.add("x-body-rewrite", operation);
     }
 
-    private Action rewrite(Body body, boolean endOfStream, String text) {
-        if (!endOfStream) {
-            return Action.PAUSE;
-        }
+    private void rewrite(Body body, String text) {
         switch (operation) {
             case "prepend" -> body.prepend(text + " ");
             case "replace" -> body.replace(text);
             default -> body.append(" " + text);
         }
-        return Action.CONTINUE;
     }
 }

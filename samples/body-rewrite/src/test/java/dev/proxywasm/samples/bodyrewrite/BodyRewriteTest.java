@@ -1,5 +1,7 @@
 package dev.proxywasm.samples.bodyrewrite;
 
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertHeader;
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoHeader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,5 +59,46 @@ class BodyRewriteTest {
         assertEquals(List.of("request trailers: 1"), host.getInfoLogs());
         assertEquals(List.of(new Header("grpc-status", "0"), new Header("x-body-rewrite", "prepend")),
                 host.getCurrentResponseTrailers(id));
+    }
+
+    @ProxyWasmTest
+    void theRequestLosesItsStaleContentLength(HostEmulator host) {
+        assertTrue(host.withPluginConfiguration("append").startPlugin());
+        int id = host.initializeHttpContext();
+
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/"), new Header("content-length", "5")), false);
+        host.callOnRequestBody(id, "hello", true);
+
+        assertEquals("hello [request]", new String(host.getCurrentRequestBody(id), StandardCharsets.UTF_8));
+        assertNoHeader(host.getCurrentRequestHeaders(id), "content-length");
+    }
+
+    @ProxyWasmTest
+    void aRequestBodyThatTrailersEndIsRewrittenToo(HostEmulator host) {
+        assertTrue(host.withPluginConfiguration("replace").startPlugin());
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/"), new Header("content-type", "application/grpc")),
+                false);
+        assertEquals(Action.PAUSE, host.callOnRequestBody(id, "message", false));
+
+        assertEquals(Action.CONTINUE, host.callOnRequestTrailers(id, List.of(new Header("x-checksum", "abc"))));
+
+        assertEquals("[request]", new String(host.getCurrentRequestBody(id), StandardCharsets.UTF_8));
+        assertEquals(List.of("request trailers: 1"), host.getInfoLogs());
+    }
+
+    @ProxyWasmTest
+    void aResponseBodyThatTrailersEndIsRewrittenBeforeItsTrailerSaysSo(HostEmulator host) {
+        assertTrue(host.withPluginConfiguration("prepend").startPlugin());
+        int id = host.initializeHttpContext();
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/")), true);
+        host.callOnResponseHeaders(id, List.of(new Header(":status", "200"), new Header("content-length", "5")), false);
+        assertEquals(Action.PAUSE, host.callOnResponseBody(id, "reply", false));
+
+        assertEquals(Action.CONTINUE, host.callOnResponseTrailers(id, List.of(new Header("grpc-status", "0"))));
+
+        assertEquals("[response] reply", host.getCurrentResponseBodyText(id));
+        assertNoHeader(host.getCurrentResponseHeaders(id), "content-length");
+        assertHeader(host.getCurrentResponseTrailers(id), "x-body-rewrite", "prepend");
     }
 }

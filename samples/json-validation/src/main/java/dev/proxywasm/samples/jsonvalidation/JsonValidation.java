@@ -5,8 +5,8 @@ import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.LocalResponse;
-import dev.proxywasm.api.OnRequestBody;
 import dev.proxywasm.api.OnRequestHeaders;
+import dev.proxywasm.api.OnWholeRequestBody;
 import dev.proxywasm.api.ProxyWasmPlugin;
 import dev.proxywasm.api.json.Json;
 import dev.proxywasm.api.json.JsonException;
@@ -14,28 +14,29 @@ import java.util.Map;
 
 /**
  * The Go SDK's {@code json_validation}: {@code application/json} request bodies must be a JSON
- * object with {@code id} and {@code token}; anything else gets 400 with the reason. Other content
- * types get 403.
+ * object with {@code id} and {@code token}; anything else gets 400 with the reason, and so does a
+ * JSON request without a body. Other content types get 403. The body is checked once, complete,
+ * also when trailers end it; checking only reads it, so {@code content-length} stays.
  */
 @ProxyWasmPlugin(stream = JsonValidation.Check.class)
 public final class JsonValidation {
     final class Check {
         @OnRequestHeaders
-        Action headers(Headers headers, HttpStream stream) {
+        Action headers(Headers headers, HttpStream stream, boolean endOfStream) {
             String type = headers.get("content-type");
             if (type == null || !type.startsWith("application/json")) {
                 stream.sendLocalResponse(LocalResponse.status(403).body("content-type must be application/json\n"));
                 return Action.PAUSE;
             }
-            headers.remove("content-length");
+            if (endOfStream) {
+                stream.sendLocalResponse(LocalResponse.status(400).body("missing body\n"));
+                return Action.PAUSE;
+            }
             return Action.CONTINUE;
         }
 
-        @OnRequestBody
-        Action body(Body body, boolean endOfStream, HttpStream stream) {
-            if (!endOfStream) {
-                return Action.PAUSE;
-            }
+        @OnWholeRequestBody(readOnly = true)
+        Action body(Body body, HttpStream stream) {
             String problem = problem(body.text());
             if (problem != null) {
                 stream.sendLocalResponse(LocalResponse.status(400).body(problem + "\n"));

@@ -36,7 +36,13 @@ enum Callback {
             EnumSet.of(Argument.BODY, Argument.STREAM, Argument.COUNT, Argument.END_OF_STREAM)),
     RESPONSE_TRAILERS("OnResponseTrailers", "proxy_on_response_trailers", Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.HEADERS, Argument.STREAM, Argument.COUNT)),
-    STREAM_DONE("OnStreamDone", "proxy_on_log", Scope.STREAM, Returns.NOTHING, EnumSet.of(Argument.STREAM));
+    STREAM_DONE("OnStreamDone", "proxy_on_log", Scope.STREAM, Returns.NOTHING, EnumSet.of(Argument.STREAM)),
+    /** Generated into the request body export, and the trailers (and headers) exports beside it. */
+    WHOLE_REQUEST_BODY("OnWholeRequestBody", "proxy_on_request_body", Scope.STREAM, Returns.ACTION,
+            EnumSet.of(Argument.BODY, Argument.STREAM, Argument.COUNT)),
+    /** Generated into the response body export, and the trailers (and headers) exports beside it. */
+    WHOLE_RESPONSE_BODY("OnWholeResponseBody", "proxy_on_response_body", Scope.STREAM, Returns.ACTION,
+            EnumSet.of(Argument.BODY, Argument.STREAM, Argument.COUNT));
 
     /** Where a handler lives: the plugin class, or the per-stream class. */
     enum Scope { PLUGIN, STREAM }

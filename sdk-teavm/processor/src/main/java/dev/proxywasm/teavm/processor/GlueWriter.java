@@ -9,6 +9,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.proxywasm.teavm.processor.PluginModel.Handler;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -38,6 +40,7 @@ final class GlueWriter {
     private static final ClassName MAP_TYPE = ClassName.get(Callback.API + ".abi", "MapType");
     private static final ClassName BUFFER_TYPE = ClassName.get(Callback.API + ".abi", "BufferType");
     private static final ClassName FAILURE_POLICY = ClassName.get(Callback.API, "FailurePolicy");
+    private static final ClassName WHOLE_BODY = ClassName.get(RUNTIME + ".glue", "WholeBody");
 
     private final PluginModel model;
     private final ClassName plugin;
@@ -94,7 +97,10 @@ final class GlueWriter {
         type.addMethod(allocator("proxy_on_memory_allocate", "proxyOnMemoryAllocate"));
         type.addMethod(contextCreate());
         for (Handler handler : model.handlers()) {
-            type.addMethod(callback(handler));
+            switch (handler.callback()) {
+                case WHOLE_REQUEST_BODY, WHOLE_RESPONSE_BODY -> wholeBodyExports(handler).forEach(type::addMethod);
+                default -> type.addMethod(callback(handler));
+            }
         }
         type.addMethod(guarded(export("proxy_on_delete", "proxyOnDelete", TypeName.VOID)
                 .addParameter(int.class, "contextId"), "proxy_on_delete", "contextId",
@@ -170,18 +176,15 @@ final class GlueWriter {
                             .addStatement("result = 1")
                             .endControlFlow()
                             .build(), "doneFailed", name);
-            case REQUEST_HEADERS, RESPONSE_HEADERS, REQUEST_BODY, RESPONSE_BODY -> guarded(
+            case REQUEST_HEADERS, RESPONSE_HEADERS -> headersExport(callback, handler, wholeBodyOf(callback));
+            case REQUEST_BODY, RESPONSE_BODY -> guarded(
                     export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId")
-                            .addParameter(int.class, isBody(callback) ? "bodySize" : "headerCount")
+                            .addParameter(int.class, "bodySize")
                             .addParameter(int.class, "endOfStream"), callback.export, "contextId",
-                    actionCall(handler, isBody(callback) ? "bodySize" : "headerCount"),
+                    actionCall(handler, "bodySize"),
                     callback == Callback.RESPONSE_BODY ? "resetStream" : "failStream", name);
-            case REQUEST_TRAILERS, RESPONSE_TRAILERS -> guarded(export(callback.export, method, TypeName.INT)
-                            .addParameter(int.class, "contextId")
-                            .addParameter(int.class, "trailerCount"), callback.export, "contextId",
-                    actionCall(handler, "trailerCount"),
-                    callback == Callback.RESPONSE_TRAILERS ? "resetStream" : "failStream", name);
+            case REQUEST_TRAILERS, RESPONSE_TRAILERS -> trailersExport(callback, handler, wholeBodyOf(callback));
             case TICK -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId"), callback.export, "rootContextId",
                     pluginCall(handler, "rootContextId", null), null, name);
@@ -204,6 +207,7 @@ final class GlueWriter {
                     callback.export, "contextId", CodeBlock.builder()
                             .addStatement("$L.$L($L)", stream(), handler.method(), arguments(handler, null))
                             .build(), null, name);
+            case WHOLE_REQUEST_BODY, WHOLE_RESPONSE_BODY -> throw new IllegalArgumentException("see wholeBodyExports");
             case STREAM_DONE -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "contextId"), callback.export, "contextId",
                     CodeBlock.builder()
@@ -214,8 +218,94 @@ final class GlueWriter {
         };
     }
 
+    /** The whole-body handler of the direction a headers or trailers callback belongs to, or null. */
+    private Handler wholeBodyOf(Callback callback) {
+        boolean response = callback == Callback.RESPONSE_HEADERS || callback == Callback.RESPONSE_TRAILERS;
+        return model.handler(response ? Callback.WHOLE_RESPONSE_BODY : Callback.WHOLE_REQUEST_BODY);
+    }
+
+    /**
+     * The body export of a whole-body handler, and the headers and trailers exports of its direction
+     * that no handler of their own generates: the trailers export delivers a body that trailers end,
+     * the headers export removes {@code content-length} unless the handler is read-only.
+     */
+    private List<MethodSpec> wholeBodyExports(Handler whole) {
+        boolean response = whole.callback() == Callback.WHOLE_RESPONSE_BODY;
+        Callback headers = response ? Callback.RESPONSE_HEADERS : Callback.REQUEST_HEADERS;
+        Callback trailers = response ? Callback.RESPONSE_TRAILERS : Callback.REQUEST_TRAILERS;
+        List<MethodSpec> exports = new ArrayList<>();
+        if (model.handler(headers) == null && !whole.wholeBody().readOnly()) {
+            exports.add(headersExport(headers, null, whole));
+        }
+        CodeBlock body = CodeBlock.builder()
+                .addStatement("result = $T.onBody(contextId, $L, bodySize, endOfStream != 0, $L)", WHOLE_BODY, response,
+                        whole.wholeBody().maxBytes())
+                .beginControlFlow("if (result == $T.DELIVER)", WHOLE_BODY)
+                .add(actionCall(whole, "bodySize"))
+                .endControlFlow()
+                .build();
+        String export = whole.callback().export;
+        exports.add(guarded(export(export, javaName(export), TypeName.INT)
+                        .addParameter(int.class, "contextId")
+                        .addParameter(int.class, "bodySize")
+                        .addParameter(int.class, "endOfStream"), export, "contextId", body,
+                response ? "resetStream" : "failStream", CodeBlock.of("$S", whole.displayName())));
+        if (model.handler(trailers) == null) {
+            exports.add(trailersExport(trailers, null, whole));
+        }
+        return exports;
+    }
+
+    /** A headers export: the handler (if any), after removing the length a whole-body handler may change. */
+    private MethodSpec headersExport(Callback callback, Handler handler, Handler whole) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (whole != null && !whole.wholeBody().readOnly()) {
+            body.addStatement("$T.of($T.$L).remove($S)", HEADERS, MAP_TYPE, mapType(callback), "content-length");
+        }
+        body.add(handler == null ? CodeBlock.builder().addStatement("result = 0").build()
+                : actionCall(handler, "headerCount"));
+        return guarded(export(callback.export, javaName(callback.export), TypeName.INT)
+                        .addParameter(int.class, "contextId")
+                        .addParameter(int.class, "headerCount")
+                        .addParameter(int.class, "endOfStream"), callback.export, "contextId", body.build(),
+                "failStream", CodeBlock.of("$S", (handler != null ? handler : whole).displayName()));
+    }
+
+    /**
+     * A trailers export: first the whole-body handler, if the body still awaits it (trailers ended
+     * it), then the trailers handler; either one pausing pauses the stream.
+     */
+    private MethodSpec trailersExport(Callback callback, Handler handler, Handler whole) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        String failure = callback == Callback.RESPONSE_TRAILERS ? "resetStream" : "failStream";
+        if (whole == null) {
+            body.add(actionCall(handler, "trailerCount"));
+        } else {
+            boolean response = whole.callback() == Callback.WHOLE_RESPONSE_BODY;
+            body.addStatement("int wholeBody = 0")
+                    .beginControlFlow("if ($T.onTrailers(contextId, $L))", WHOLE_BODY, response)
+                    .add(actionCall(whole, CodeBlock.of("$T.of($T.$L).size()", BODY, BUFFER_TYPE,
+                            bufferType(whole.callback())), "wholeBody"))
+                    .endControlFlow();
+            if (handler == null) {
+                body.addStatement("result = wholeBody");
+            } else {
+                body.add(actionCall(handler, "trailerCount"))
+                        .beginControlFlow("if (wholeBody != 0)")
+                        .addStatement("result = wholeBody")
+                        .endControlFlow();
+            }
+        }
+        String names = handler == null ? whole.displayName()
+                : whole == null ? handler.displayName() : whole.displayName() + " or " + handler.displayName();
+        return guarded(export(callback.export, javaName(callback.export), TypeName.INT)
+                        .addParameter(int.class, "contextId")
+                        .addParameter(int.class, "trailerCount"), callback.export, "contextId", body.build(),
+                failure, CodeBlock.of("$S", names));
+    }
+
     /** Calls a void plugin-class handler. */
-    private CodeBlock pluginCall(Handler handler, String contextVariable, String countVariable) {
+    private CodeBlock pluginCall(Handler handler, String contextVariable, Object countVariable) {
         return CodeBlock.builder().addStatement("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, contextVariable,
                 handler.method(), arguments(handler, countVariable)).build();
     }
@@ -231,19 +321,24 @@ final class GlueWriter {
     }
 
     /** Assigns {@code result}: the returned action's code, or continue for a void handler. */
-    private CodeBlock actionCall(Handler handler, String countVariable) {
-        CodeBlock call = CodeBlock.of("$L.$L($L)", stream(), handler.method(), arguments(handler, countVariable));
+    private CodeBlock actionCall(Handler handler, Object count) {
+        return actionCall(handler, count, "result");
+    }
+
+    /** Assigns {@code target}: the returned action's code, or continue for a void handler. */
+    private CodeBlock actionCall(Handler handler, Object count, String target) {
+        CodeBlock call = CodeBlock.of("$L.$L($L)", stream(), handler.method(), arguments(handler, count));
         if (handler.returnsValue()) {
-            return CodeBlock.builder().addStatement("result = $L.code()", call).build();
+            return CodeBlock.builder().addStatement("$L = $L.code()", target, call).build();
         }
-        return CodeBlock.builder().addStatement("$L", call).addStatement("result = 0").build();
+        return CodeBlock.builder().addStatement("$L", call).addStatement("$L = 0", target).build();
     }
 
     private CodeBlock stream() {
         return CodeBlock.of("(($T) $T.stream(contextId))", streamState, CONTEXTS);
     }
 
-    private CodeBlock arguments(Handler handler, String countVariable) {
+    private CodeBlock arguments(Handler handler, Object countVariable) {
         CodeBlock.Builder args = CodeBlock.builder();
         String separator = "";
         for (Argument argument : handler.arguments()) {
@@ -296,17 +391,13 @@ final class GlueWriter {
 
     private static String bufferType(Callback callback) {
         return switch (callback) {
-            case REQUEST_BODY -> "HTTP_REQUEST_BODY";
-            case RESPONSE_BODY -> "HTTP_RESPONSE_BODY";
+            case REQUEST_BODY, WHOLE_REQUEST_BODY -> "HTTP_REQUEST_BODY";
+            case RESPONSE_BODY, WHOLE_RESPONSE_BODY -> "HTTP_RESPONSE_BODY";
             case DOWNSTREAM_DATA -> "DOWNSTREAM_DATA";
             case UPSTREAM_DATA -> "UPSTREAM_DATA";
             case FOREIGN_FUNCTION -> "FOREIGN_FUNCTION_ARGUMENTS";
             default -> throw new IllegalArgumentException(callback.name());
         };
-    }
-
-    private static boolean isBody(Callback callback) {
-        return callback == Callback.REQUEST_BODY || callback == Callback.RESPONSE_BODY;
     }
 
     private static String mapType(Callback callback) {

@@ -77,10 +77,22 @@ final class ModelReader {
                 }
             }
         }
+        checkOneBodyHandler(seen, Callback.REQUEST_BODY, Callback.WHOLE_REQUEST_BODY);
+        checkOneBodyHandler(seen, Callback.RESPONSE_BODY, Callback.WHOLE_RESPONSE_BODY);
         if (plugin == null) {
             return null;
         }
         return new PluginModel(plugin, stream, creation, failsOpen(plugin), List.copyOf(handlers.values()));
+    }
+
+    /** Chunks and the whole body are two ways to handle the same export: a plugin picks one. */
+    private void checkOneBodyHandler(Map<Callback, ExecutableElement> seen, Callback chunks, Callback whole) {
+        if (seen.containsKey(chunks) && seen.containsKey(whole)) {
+            ExecutableElement method = seen.get(whole);
+            error(method, mirror(method, whole.annotation), whole.display() + " and " + chunks.display() + " ("
+                    + seen.get(chunks).getSimpleName() + "()) both handle " + chunks.export + "; keep one: "
+                    + whole.display() + " gets the body once, complete, " + chunks.display() + " every chunk");
+        }
     }
 
     private void checkPluginClass(TypeElement plugin) {
@@ -236,8 +248,39 @@ final class ModelReader {
                 arguments.add(argument);
             }
         }
+        PluginModel.WholeBody wholeBody = null;
+        if (callback == Callback.WHOLE_REQUEST_BODY || callback == Callback.WHOLE_RESPONSE_BODY) {
+            wholeBody = wholeBody(method, callback);
+            ok &= wholeBody != null;
+        }
         return ok ? new Handler(callback, method.getSimpleName().toString(),
-                nestedName(owner) + "." + method.getSimpleName(), List.copyOf(arguments), returnsValue) : null;
+                nestedName(owner) + "." + method.getSimpleName(), List.copyOf(arguments), returnsValue, wholeBody)
+                : null;
+    }
+
+    /** The whole-body annotation's options, or null (with an error) when they make no sense. */
+    private PluginModel.WholeBody wholeBody(ExecutableElement method, Callback callback) {
+        AnnotationMirror mirror = mirror(method, callback.annotation);
+        int maxBytes = 1 << 20;
+        boolean readOnly = false;
+        AnnotationValue maxValue = null;
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : mirror.getElementValues().entrySet()) {
+            String name = entry.getKey().getSimpleName().toString();
+            if (name.equals("maxBytes")) {
+                maxBytes = (Integer) entry.getValue().getValue();
+                maxValue = entry.getValue();
+            } else if (name.equals("readOnly")) {
+                readOnly = (Boolean) entry.getValue().getValue();
+            }
+        }
+        if (maxBytes <= 0) {
+            messager.printMessage(Diagnostic.Kind.ERROR, callback.display() + " maxBytes must be positive, not "
+                    + maxBytes, method, mirror, maxValue);
+            errors = true;
+            return null;
+        }
+        return new PluginModel.WholeBody(maxBytes, readOnly);
     }
 
     private boolean isType(TypeMirror type, String qualifiedName) {

@@ -27,7 +27,10 @@ record PluginModel(TypeElement plugin, TypeElement stream, StreamCreation creati
      * in failure logs ({@code Plugin.Exchange.onRequest}).
      */
     record Handler(Callback callback, String method, String displayName, List<Argument> arguments,
-            boolean returnsValue) {}
+            boolean returnsValue, WholeBody wholeBody) {}
+
+    /** The options of a whole-body handler: the body limit, and whether it leaves the length alone. */
+    record WholeBody(int maxBytes, boolean readOnly) {}
 
     Handler handler(Callback callback) {
         for (Handler handler : handlers) {

@@ -27,7 +27,7 @@ class GlueProcessorTest {
     @Nested
     class Golden {
         @ParameterizedTest(name = "{0}")
-        @CsvSource({"AddHeader", "Rewrite", "TcpLogger"})
+        @CsvSource({"AddHeader", "Rewrite", "TcpLogger", "Validate"})
         void generatesTheExpectedGlue(String plugin) {
             Compilation compilation = compile("good/example/" + plugin + ".java");
 
@@ -141,6 +141,28 @@ class GlueProcessorTest {
                             + " already handles proxy_on_request_headers")
                     .inFile(JavaFileObjects.forResource("bad/DuplicateHandler.java"))
                     .onLine(12);
+        }
+
+        @Test
+        void chunksAndTheWholeBodyOfOneDirection() {
+            Compilation compilation = compile("bad/ChunksAndWholeBody.java");
+
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation).hadErrorContaining("@OnWholeRequestBody and @OnRequestBody (chunk()) both handle"
+                            + " proxy_on_request_body; keep one: @OnWholeRequestBody gets the body once, complete,"
+                            + " @OnRequestBody every chunk")
+                    .inFile(JavaFileObjects.forResource("bad/ChunksAndWholeBody.java"))
+                    .onLine(16);
+        }
+
+        @Test
+        void aWholeBodyLimitThatHoldsNothing() {
+            Compilation compilation = compile("bad/WholeBodyWithoutRoom.java");
+
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation).hadErrorContaining("@OnWholeResponseBody maxBytes must be positive, not 0")
+                    .inFile(JavaFileObjects.forResource("bad/WholeBodyWithoutRoom.java"))
+                    .onLine(9);
         }
 
         @Test

@@ -49,6 +49,7 @@ public final class Contexts {
     /** Forgets context {@code id}, root or stream. */
     public static void delete(int id) {
         Guard.forget(id);
+        WholeBody.forget(id);
         if (STREAMS.remove(id) == null) {
             ROOTS.remove(id);
         }
@@ -59,5 +60,6 @@ public final class Contexts {
         ROOTS.clear();
         STREAMS.clear();
         Guard.clear();
+        WholeBody.clear();
     }
 }
