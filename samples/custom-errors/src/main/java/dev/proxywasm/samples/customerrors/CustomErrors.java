@@ -12,6 +12,7 @@ import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.OnResponseBody;
 import dev.proxywasm.api.OnResponseHeaders;
+import dev.proxywasm.api.OnResponseTrailers;
 import dev.proxywasm.api.ProxyWasmPlugin;
 
 /**
@@ -84,10 +85,26 @@ public final class CustomErrors {
             if (!endOfStream) {
                 return Action.PAUSE;
             }
-            rewriteBody = false;
-            body.replace(ProblemDocument.render(settings, status, path, traceId, body.read(0, bufferedSize)));
-            Log.info("Successfully transformed the response to rfc9457 format");
+            rewrite(body, body.read(0, bufferedSize));
             return Action.CONTINUE;
+        }
+
+        /**
+         * Trailers end the body (an HTTP/2 response with trailers): Envoy delivered its last chunk
+         * without end of stream, so the document is written here, where the body is still held.
+         */
+        @OnResponseTrailers
+        void responseTrailers(HttpStream stream) {
+            if (rewriteBody) {
+                Body body = stream.responseBody();
+                rewrite(body, body.readAll());
+            }
+        }
+
+        private void rewrite(Body body, byte[] original) {
+            rewriteBody = false;
+            body.replace(ProblemDocument.render(settings, status, path, traceId, original));
+            Log.info("Successfully transformed the response to rfc9457 format");
         }
 
         private boolean eligible(Headers headers) {

@@ -339,6 +339,17 @@ class CustomErrorsTest {
     @Nested
     class TheRewrite {
         @ProxyWasmTest
+        void anErrorBodyThatTrailersEndIsRewrittenToo(HostEmulator host) {
+            Traffic t = request(started(host, CONFIG), "https://my-host.com/orders")
+                    .respondWithTrailers(502, "text/plain", "upstream gone", new Header("x-upstream", "eu-1"));
+
+            assertHeader(t.responseHeaders(), "content-type", "application/problem+json");
+            assertEquals(document(RFC9110 + "15.6.3", "service mesh returned an error", 502, "/orders",
+                    "00-0aa0000000aa00aa0000aa000a00000a-a0aa0a0000000000-00", "upstream gone"), t.document());
+        }
+
+
+        @ProxyWasmTest
         void aHeadersOnlyResponseGetsTheDocumentAsALocalReply(HostEmulator host) {
             started(host, CONFIG);
             Traffic t = request(host, "https://my-host.com/missing?x=1", "x-request-id", "r1").respond(404, null);

@@ -66,6 +66,18 @@ final class Traffic {
         return this;
     }
 
+    /**
+     * The upstream answers {@code status} with a body that trailers end, as Envoy delivers an HTTP/2
+     * response with trailers: the last body chunk without end of stream, then the trailers.
+     */
+    Traffic respondWithTrailers(int status, String contentType, String body, Header... trailers) {
+        host.callOnResponseHeaders(id, List.of(new Header(":status", Integer.toString(status)),
+                new Header("content-type", contentType)), false);
+        host.callOnResponseBody(id, body.getBytes(StandardCharsets.UTF_8), false);
+        host.callOnResponseTrailers(id, List.of(trailers));
+        return this;
+    }
+
     int id() {
         return id;
     }
