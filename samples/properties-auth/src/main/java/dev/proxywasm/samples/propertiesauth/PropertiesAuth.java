@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The Go SDK's {@code properties} example: requests are allowed only from the source addresses
- * listed in the configuration (comma-separated IPs), read from Envoy's {@code source.address}.
+ * listed in the configuration (comma-separated IPs, IPv4 or IPv6 as Envoy prints them), read from
+ * Envoy's {@code source.address} ({@code 10.0.0.1:5000}, {@code [::1]:5000}).
  */
 @ProxyWasmPlugin
 public final class PropertiesAuth {
@@ -27,22 +28,29 @@ public final class PropertiesAuth {
         List<String> addresses = new ArrayList<>();
         String text = configuration.text();
         int start = 0;
-        for (int comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', start)) {
-            addresses.add(text.substring(start, comma).trim());
-            start = comma + 1;
+        while (start <= text.length()) {
+            int comma = text.indexOf(',', start);
+            int end = comma < 0 ? text.length() : comma;
+            String address = withoutBrackets(text.substring(start, end).trim());
+            if (!address.isEmpty()) {
+                addresses.add(address);
+            }
+            start = end + 1;
         }
-        addresses.add(text.substring(start).trim());
+        if (addresses.isEmpty()) {
+            Log.critical("properties-auth: the configuration lists no source address;"
+                    + " give comma-separated IPs, e.g. 10.0.0.1, ::1");
+            return false;
+        }
         allowed = List.copyOf(addresses);
         Log.info("allowing " + allowed + " on " + Properties.pluginName());
-        return !configuration.isEmpty();
+        return true;
     }
 
     @OnRequestHeaders
     Action request(HttpStream stream) {
         String address = String.valueOf(Properties.sourceAddress());
-        int colon = address.lastIndexOf(':');
-        String ip = colon > 0 ? address.substring(0, colon) : address;
-        if (allowed.contains(ip)) {
+        if (allowed.contains(ipOf(address))) {
             // Leave the decision for access logs and later filters.
             Properties.set(Utf8.encode("allowed"), "wasm", "source_check");
             return Action.CONTINUE;
@@ -52,5 +60,20 @@ public final class PropertiesAuth {
                 + Properties.nodeMetadata("WORKLOAD_NAME") + ")");
         stream.sendLocalResponse(LocalResponse.status(403).body("address not allowed\n"));
         return Action.PAUSE;
+    }
+
+    /** The IP of Envoy's {@code ip:port}, where an IPv6 address is in brackets: {@code [::1]:5000}. */
+    static String ipOf(String address) {
+        if (address.startsWith("[")) {
+            int end = address.indexOf(']');
+            return end < 0 ? address : address.substring(1, end);
+        }
+        int colon = address.indexOf(':');
+        boolean ipv4WithPort = colon > 0 && address.lastIndexOf(':') == colon;
+        return ipv4WithPort ? address.substring(0, colon) : address;
+    }
+
+    private static String withoutBrackets(String ip) {
+        return ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
     }
 }

@@ -3,6 +3,7 @@ package dev.proxywasm.samples.propertiesauth;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertLocalResponse;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoLocalResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Header;
@@ -38,5 +39,24 @@ class PropertiesAuthTest {
         assertLocalResponse(host, id, 403);
         assertEquals("denied 192.168.7.7:40000 GET /admin (user-agent curl/8, workload gateway)",
                 host.getInfoLogs().get(1));
+    }
+
+    @ProxyWasmTest
+    void anIpv6SourceIsMatchedWithoutItsBracketsAndPort(HostEmulator host) {
+        host.withConnection(new InetSocketAddress("::1", 51234), new InetSocketAddress("::1", 18000));
+        assertTrue(host.withPluginConfiguration("10.0.0.1, ::1").startPlugin());
+        int id = host.initializeHttpContext();
+
+        host.callOnRequestHeaders(id, List.of(new Header(":path", "/"), new Header(":method", "GET")), true);
+
+        assertNoLocalResponse(host, id);
+    }
+
+    @ProxyWasmTest
+    void anEmptyConfigurationFailsPluginStartSayingWhy(HostEmulator host) {
+        assertFalse(host.withPluginConfiguration("  ").startPlugin());
+
+        assertEquals(List.of("properties-auth: the configuration lists no source address;"
+                + " give comma-separated IPs, e.g. 10.0.0.1, ::1"), host.getCriticalLogs());
     }
 }
