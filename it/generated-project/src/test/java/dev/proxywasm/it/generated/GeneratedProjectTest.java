@@ -118,6 +118,20 @@ class GeneratedProjectTest {
 
     @Test
     @Order(2)
+    void theManifestsGoalWritesTheGeneratedWasmPluginScopedAndFailingClosed() throws Exception {
+        Result manifests = maven(project, "manifests", "package", "proxy-wasm:manifests", "-DskipTests");
+
+        assertEquals(0, manifests.exit(), "mvn package proxy-wasm:manifests failed:\n" + manifests.tail());
+        assertEquals(Files.readString(project.resolve("wasmplugin.yaml")),
+                Files.readString(project.resolve("target/wasmplugin.yaml")),
+                "the generated wasmplugin.yaml and what proxy-wasm:manifests writes must agree");
+        String envoy = Files.readString(project.resolve("target/envoy-http-filter.yaml"));
+        assertTrue(envoy.contains("filename: /etc/envoy/hello-plugin.wasm"), envoy);
+        assertTrue(envoy.contains("fail_open: false"), envoy);
+    }
+
+    @Test
+    @Order(3)
     void aCallToMathSinFailsTheBuildAndLeavesNoModule() throws Exception {
         Path module = project.resolve("target/hello-plugin.wasm");
         if (!Files.isRegularFile(module)) {

@@ -16,9 +16,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Writes {@code target/wasmplugin.yaml} (Istio) and {@code target/envoy-http-filter.yaml} (Envoy)
- * for the module. With {@code proxywasm.imageDigest} (what {@code push} prints) the
- * {@code WasmPlugin} pins the image; for {@code http(s)://} and {@code file://} URLs it pins the
- * module's own SHA-256.
+ * for the module, safe to apply as written: scoped to the workloads of {@code selector} (a plugin
+ * for every workload takes {@code -Dproxywasm.allWorkloads=true}), failing closed unless told
+ * otherwise. With {@code proxywasm.imageDigest} (what {@code push} prints) the {@code WasmPlugin}
+ * pins the image; for {@code http(s)://} and {@code file://} URLs it pins the module's own SHA-256.
  */
 @Mojo(name = "manifests", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class ManifestsMojo extends AbstractMojo {
@@ -37,29 +38,67 @@ public final class ManifestsMojo extends AbstractMojo {
     @Parameter(property = "proxywasm.pluginConfig", defaultValue = "${project.basedir}/src/main/wasm/plugin-config.json")
     private File pluginConfig;
 
+    /** The WasmPlugin's and the Envoy filter's name. */
     @Parameter(property = "proxywasm.pluginName", defaultValue = "${project.artifactId}")
     private String pluginName;
 
+    /**
+     * The WasmPlugin's namespace. Istio applies it to the selected workloads of this namespace;
+     * in Istio's root namespace ({@code istio-system}), to the selected workloads of the whole mesh.
+     */
     @Parameter(property = "proxywasm.namespace", defaultValue = "istio-system")
     private String namespace;
 
-    /** AUTHN, AUTHZ, STATS or UNSPECIFIED_PHASE. */
-    @Parameter(property = "proxywasm.phase", defaultValue = "STATS")
-    private String phase;
-
-    /** FAIL_OPEN or FAIL_CLOSE: what a failed VM does to requests. */
-    @Parameter(property = "proxywasm.failStrategy", defaultValue = "FAIL_OPEN")
-    private String failStrategy;
-
-    /** Workload selector labels, e.g. {@code <app>istio-ingressgateway</app>}. */
+    /**
+     * The workloads the plugin applies to, as labels: {@code <selector><app>orders</app></selector>}.
+     * Required unless {@code allWorkloads} says, on purpose, that every workload gets it.
+     */
     @Parameter
     private Map<String, String> selector = new LinkedHashMap<>();
+
+    /**
+     * Writes a WasmPlugin without a selector: every workload of the namespace, the whole mesh in
+     * Istio's root namespace. Off by default, so that no plugin lands everywhere by omission.
+     */
+    @Parameter(property = "proxywasm.allWorkloads", defaultValue = "false")
+    private boolean allWorkloads;
+
+    /**
+     * Where in the filter chain: {@code UNSPECIFIED_PHASE} (Istio's default: at the end, before the
+     * router), {@code AUTHN}, {@code AUTHZ} or {@code STATS}.
+     */
+    @Parameter(property = "proxywasm.phase", defaultValue = "UNSPECIFIED_PHASE")
+    private String phase;
+
+    /** The order among plugins of the same phase: higher runs first. Unset: Istio's default. */
+    @Parameter(property = "proxywasm.priority")
+    private Integer priority;
+
+    /**
+     * What requests get when the plugin cannot run (it failed to load or trapped): {@code FAIL_CLOSE}
+     * (the default, as Envoy's own: requests are refused) or {@code FAIL_OPEN} (they pass the
+     * plugin untouched).
+     */
+    @Parameter(property = "proxywasm.failStrategy", defaultValue = "FAIL_CLOSE")
+    private String failStrategy;
+
+    /** {@code IfNotPresent} or {@code Always}; unset: Istio's default (Always for :latest). */
+    @Parameter(property = "proxywasm.imagePullPolicy")
+    private String imagePullPolicy;
+
+    /** Where the Envoy snippet loads the module from, on the machine that runs Envoy. */
+    @Parameter(property = "proxywasm.envoyModulePath", defaultValue = "/etc/envoy/${project.artifactId}.wasm")
+    private String envoyModulePath;
 
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File target;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        String refusal = Manifests.refusal(selector, allWorkloads, namespace, phase, failStrategy, imagePullPolicy);
+        if (refusal != null) {
+            throw new MojoFailureException(refusal);
+        }
         ModuleCheck.requireValid(module, "proxy-wasm:manifests");
         try {
             String config = pluginConfig.isFile() ? Files.readString(pluginConfig.toPath(), StandardCharsets.UTF_8) : null;
@@ -68,13 +107,17 @@ public final class ManifestsMojo extends AbstractMojo {
                     : OciPublisher.sha256(module.toPath());
             Path wasmPlugin = target.toPath().resolve("wasmplugin.yaml");
             Files.writeString(wasmPlugin, Manifests.wasmPlugin(new Manifests.WasmPlugin(pluginName, namespace, url,
-                    sha256, phase, failStrategy, selector, config)), StandardCharsets.UTF_8);
+                    sha256, phase, priority, failStrategy, imagePullPolicy, selector, config)), StandardCharsets.UTF_8);
             Path envoy = target.toPath().resolve("envoy-http-filter.yaml");
-            Files.writeString(envoy, Manifests.envoyHttpFilter(pluginName, module.getAbsolutePath(), config,
-                    failStrategy.equals("FAIL_OPEN")), StandardCharsets.UTF_8);
+            Files.writeString(envoy, Manifests.envoyHttpFilter(pluginName, "target/" + module.getName(),
+                    envoyModulePath, config, failStrategy.equals("FAIL_OPEN")), StandardCharsets.UTF_8);
             getLog().info("Wrote " + wasmPlugin + " and " + envoy);
+            getLog().info("The WasmPlugin applies to " + (selector.isEmpty()
+                    ? "every workload in " + namespace + (namespace.equals("istio-system") ? " (the whole mesh)" : "")
+                    : "workloads labelled " + selector) + "; failStrategy " + failStrategy);
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the manifests: " + e.getMessage(), e);
         }
     }
+
 }

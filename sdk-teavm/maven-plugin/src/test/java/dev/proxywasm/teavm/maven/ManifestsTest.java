@@ -10,7 +10,7 @@ class ManifestsTest {
     @Test
     void wasmPluginPinsTheImageAndCarriesTheConfiguration() {
         String yaml = Manifests.wasmPlugin(new Manifests.WasmPlugin("custom-errors", "istio-system",
-                "oci://ghcr.io/acme/custom-errors:1.0.0", "ab12", "AUTHN", "FAIL_OPEN",
+                "oci://ghcr.io/acme/custom-errors:1.0.0", "ab12", "AUTHN", 10, "FAIL_CLOSE", "IfNotPresent",
                 Map.of("app", "istio-ingressgateway"), "{\"targetURLPrefixes\": [\"foo.bar.com\"]}\n"));
 
         assertEquals("""
@@ -26,17 +26,20 @@ class ManifestsTest {
                   url: oci://ghcr.io/acme/custom-errors:1.0.0
                   sha256: ab12
                   phase: AUTHN
-                  failStrategy: FAIL_OPEN
+                  priority: 10
+                  failStrategy: FAIL_CLOSE
+                  imagePullPolicy: IfNotPresent
                   pluginConfig: {"targetURLPrefixes": ["foo.bar.com"]}
                 """, yaml);
     }
 
     @Test
     void envoyFilterLoadsTheModuleWithItsConfiguration() {
-        String yaml = Manifests.envoyHttpFilter("hello", "/plugins/hello.wasm", "{\"a\": 1}", false);
+        String yaml = Manifests.envoyHttpFilter("hello", "target/hello.wasm", "/plugins/hello.wasm", "{\"a\": 1}", false);
 
         assertEquals("""
                 # Add under http_connection_manager.http_filters, before envoy.filters.http.router.
+                # Copy target/hello.wasm to /plugins/hello.wasm on the machine that runs Envoy.
                 - name: envoy.filters.http.wasm
                   typed_config:
                     "@type": type.googleapis.com/envoy.extensions.filters.http.wasm.v3.Wasm
@@ -53,5 +56,27 @@ class ManifestsTest {
                           local:
                             filename: /plugins/hello.wasm
                 """, yaml);
+    }
+
+    @Test
+    void aWasmPluginThatNamesNoWorkloadsIsRefusedUnlessEveryWorkloadIsMeant() {
+        assertEquals("the WasmPlugin names no workloads, so Istio would apply it to every workload in istio-system,"
+                + " the whole mesh. Name them in the plugin's <configuration>: <selector><app>my-service</app></selector>,"
+                + " or pass -Dproxywasm.allWorkloads=true if every workload is meant",
+                Manifests.refusal(Map.of(), false, "istio-system", "UNSPECIFIED_PHASE", "FAIL_CLOSE", null));
+        assertEquals(null, Manifests.refusal(Map.of(), true, "istio-system", "UNSPECIFIED_PHASE", "FAIL_CLOSE", null));
+        assertEquals(null, Manifests.refusal(Map.of("app", "orders"), false, "shop", "AUTHZ", "FAIL_OPEN", "Always"));
+        assertEquals("proxywasm.allWorkloads=true contradicts the selector {app=orders}; keep one",
+                Manifests.refusal(Map.of("app", "orders"), true, "shop", "AUTHZ", "FAIL_CLOSE", null));
+    }
+
+    @Test
+    void valuesIstioDoesNotKnowAreRefusedBeforeTheClusterSeesThem() {
+        assertEquals("proxywasm.failStrategy is FAIL_CLOSED; Istio's WasmPlugin takes one of [FAIL_CLOSE, FAIL_OPEN]",
+                Manifests.refusal(Map.of("app", "a"), false, "ns", "AUTHN", "FAIL_CLOSED", null));
+        assertEquals("proxywasm.phase is AUTH; Istio's WasmPlugin takes one of [UNSPECIFIED_PHASE, AUTHN, AUTHZ, STATS]",
+                Manifests.refusal(Map.of("app", "a"), false, "ns", "AUTH", "FAIL_CLOSE", null));
+        assertEquals("proxywasm.imagePullPolicy is Never; Istio's WasmPlugin takes one of [IfNotPresent, Always]",
+                Manifests.refusal(Map.of("app", "a"), false, "ns", "AUTHN", "FAIL_CLOSE", "Never"));
     }
 }
