@@ -54,8 +54,9 @@ class PushToRegistryTest {
         String repository = "proxy-wasm-it/custom-errors";
         String tag = format.name().toLowerCase() + "-" + System.nanoTime();
 
+        // A loopback registry answers over plain HTTP without -Dproxywasm.allowInsecureRegistries.
         OciPublisher.Pushed pushed = OciPublisher.push(module, REGISTRY + "/" + repository + ":" + tag,
-                Optional.empty(), true, format);
+                Optional.empty(), false, format, "9.9.9-test");
 
         HttpResponse<byte[]> manifestResponse = get("/v2/" + repository + "/manifests/" + tag,
                 "application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json");
@@ -80,11 +81,31 @@ class PushToRegistryTest {
             assertEquals("application/vnd.docker.image.rootfs.diff.tar.gzip", layers.get(0).get("mediaType"));
         }
 
+        Map<String, Object> imageConfig = Json.parseObject(new String(
+                get("/v2/" + repository + "/blobs/" + config.get("digest"), "*/*").body(), StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> history = (List<Map<String, Object>>) imageConfig.get("history");
+        assertEquals("proxy-wasm-maven-plugin:9.9.9-test", history.get(0).get("created_by"));
+
         byte[] layer = get("/v2/" + repository + "/blobs/" + layers.get(0).get("digest"), "*/*").body();
         Map<String, byte[]> files = untar(new GZIPInputStream(new ByteArrayInputStream(layer)).readAllBytes());
         assertEquals(List.of("plugin.wasm"), List.copyOf(files.keySet()));
         assertArrayEquals(Files.readAllBytes(module), files.get("plugin.wasm"));
         assertEquals(sha256(Files.readAllBytes(module)), pushed.moduleSha256());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRegistryThatDoesNotAnswerFailsInSecondsSayingSo() {
+        long started = System.nanoTime();
+
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> OciPublisher.push(module, "127.0.0.1:1/proxy-wasm-it/nowhere:1", Optional.empty(), false,
+                        ImageFormat.OCI, "test"));
+
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        org.junit.jupiter.api.Assertions.assertTrue(seconds < 20, "took " + seconds + " s");
+        String explained = OciPublisher.explain(failure, "127.0.0.1:1");
+        org.junit.jupiter.api.Assertions.assertTrue(explained.startsWith("nothing answers at 127.0.0.1:1"), explained);
     }
 
     private static HttpResponse<byte[]> get(String path, String accept) throws Exception {

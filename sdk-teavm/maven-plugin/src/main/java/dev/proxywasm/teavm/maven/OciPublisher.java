@@ -30,27 +30,78 @@ public final class OciPublisher {
 
     private OciPublisher() {}
 
+    /** How long Jib waits for a registry to connect or answer, unless {@code -Djib.httpTimeout} says. */
+    static final String HTTP_TIMEOUT_MILLIS = "10000";
+
     /**
-     * Pushes {@code module} to {@code image} ({@code registry/repository:tag}).
+     * Pushes {@code module} to {@code image} ({@code registry/repository:tag}). A registry on a
+     * loopback address may answer over plain HTTP without asking (it is the local registry of a
+     * developer or a test); any other needs {@code insecure}.
      *
      * @param credentials username and password, or empty for anonymous access
-     * @param insecure allow plain HTTP and self-signed TLS (a registry on localhost)
+     * @param insecure allow plain HTTP and self-signed TLS
+     * @param toolVersion this plugin's version, recorded as the image's {@code created_by}
      */
     public static Pushed push(Path module, String image, Optional<String[]> credentials, boolean insecure,
-            ImageFormat format) throws Exception {
+            ImageFormat format, String toolVersion) throws Exception {
         ImageReference reference = ImageReference.parse(image);
         RegistryImage target = RegistryImage.named(reference);
         credentials.ifPresent(c -> target.addCredentialRetriever(credentialOf(c[0], c[1])));
-        JibContainer container = Jib.fromScratch()
-                .setFormat(format)
-                .setCreationTime(Instant.EPOCH)
-                .addFileEntriesLayer(FileEntriesLayer.builder()
-                        .addEntry(module, AbsoluteUnixPath.get("/plugin.wasm"), Instant.EPOCH)
-                        .build())
-                .containerize(Containerizer.to(target)
-                        .setAllowInsecureRegistries(insecure)
-                        .setToolName("proxy-wasm-maven-plugin"));
-        return new Pushed(reference.toString(), container.getDigest().toString(), sha256(module));
+        String previousTimeout = System.getProperty("jib.httpTimeout");
+        if (previousTimeout == null) {
+            System.setProperty("jib.httpTimeout", HTTP_TIMEOUT_MILLIS);
+        }
+        try {
+            JibContainer container = Jib.fromScratch()
+                    .setFormat(format)
+                    .setCreationTime(Instant.EPOCH)
+                    .addFileEntriesLayer(FileEntriesLayer.builder()
+                            .addEntry(module, AbsoluteUnixPath.get("/plugin.wasm"), Instant.EPOCH)
+                            .build())
+                    .containerize(Containerizer.to(target)
+                            .setAllowInsecureRegistries(insecure || isLoopback(reference.getRegistry()))
+                            .setToolName("proxy-wasm-maven-plugin")
+                            .setToolVersion(toolVersion));
+            return new Pushed(reference.toString(), container.getDigest().toString(), sha256(module));
+        } finally {
+            if (previousTimeout == null) {
+                System.clearProperty("jib.httpTimeout");
+            }
+        }
+    }
+
+    /** Whether {@code registry} ({@code host[:port]}) is this machine: localhost, 127.0.0.0/8 or [::1]. */
+    static boolean isLoopback(String registry) {
+        String host = registry.startsWith("[") ? registry.substring(1, Math.max(1, registry.indexOf(']')))
+                : registry.contains(":") ? registry.substring(0, registry.indexOf(':')) : registry;
+        return host.equals("localhost") || host.equals("::1") || host.matches("127\\.\\d+\\.\\d+\\.\\d+");
+    }
+
+    /**
+     * What went wrong with a push, in one line that says what to do: the flag for a plain-HTTP or
+     * self-signed registry, the credentials for a refusal, the address for a registry that does not
+     * answer.
+     */
+    public static String explain(Throwable failure, String registry) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.endsWith("InsecureRegistryException") || t instanceof javax.net.ssl.SSLException) {
+                return registry + " did not answer over trusted HTTPS (a plain-HTTP registry, or a self-signed"
+                        + " certificate); if that is expected, push with -Dproxywasm.allowInsecureRegistries=true";
+            }
+            if (type.endsWith("RegistryUnauthorizedException") || type.endsWith("RegistryCredentialsNotSentException")) {
+                return registry + " refused the push: give credentials in a settings.xml <server> whose id is "
+                        + registry + ", or in PROXYWASM_REGISTRY_USERNAME and PROXYWASM_REGISTRY_PASSWORD";
+            }
+            if (t instanceof java.net.UnknownHostException) {
+                return "no host named " + registry + " is known here; check the image name";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return "nothing answers at " + registry + " (" + t.getMessage() + ")";
+            }
+        }
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
     private static CredentialRetriever credentialOf(String username, String password) {

@@ -40,13 +40,16 @@ public final class PushMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         ModuleCheck.requireValid(module, "proxy-wasm:push");
         try {
             String registry = ImageReference.parse(image).getRegistry();
             OciPublisher.Pushed pushed = OciPublisher.push(module.toPath(), image, credentials(registry),
-                    allowInsecureRegistries, ImageFormat.valueOf(imageFormat.toUpperCase(Locale.ROOT)));
+                    allowInsecureRegistries, ImageFormat.valueOf(imageFormat.toUpperCase(Locale.ROOT)), pluginVersion);
             getLog().info("Pushed " + pushed.image() + " (" + module.length() + " bytes of plugin.wasm)");
             getLog().info("  image digest:  " + pushed.imageDigest());
             getLog().info("  WasmPlugin:    url: oci://" + pushed.image() + "   sha256: "
@@ -55,7 +58,8 @@ public final class PushMojo extends AbstractMojo {
         } catch (MojoFailureException e) {
             throw e;
         } catch (Exception e) {
-            throw new MojoExecutionException("pushing " + image + " failed: " + e.getMessage(), e);
+            String registry = image.contains("/") ? image.substring(0, image.indexOf('/')) : image;
+            throw new MojoFailureException("pushing " + image + " failed: " + OciPublisher.explain(e, registry));
         }
     }
 
