@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.opentest4j.AssertionFailedError;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /** Provides the {@code [jvm]} and {@code [wasm]} invocations of a {@link ProxyWasmTest}. */
@@ -48,7 +50,7 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new SkipWithoutModule(mode), new EmulatorResolver(mode));
+            return List.of(new SkipWithoutModule(mode), new EmulatorResolver(mode), new NamesTheMode(mode));
         }
     }
 
@@ -109,6 +111,45 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
             } catch (IllegalStateException e) {
                 throw new ParameterResolutionException(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Puts the mode and the plugin's error and critical log lines into a failed assertion's
+     * message: the one line a build log shows must say which run failed and what the plugin said.
+     */
+    private static final class NamesTheMode implements TestExecutionExceptionHandler {
+        private final Mode mode;
+
+        NamesTheMode(Mode mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+            if (!(failure instanceof AssertionError assertion)) {
+                throw failure;
+            }
+            Closing closing = context.getStore(NAMESPACE).get("emulator", Closing.class);
+            StringBuilder message = new StringBuilder("[").append(mode.label()).append("] ")
+                    .append(assertion.getMessage() == null ? "" : assertion.getMessage());
+            if (closing != null) {
+                List<String> lines = new java.util.ArrayList<>(closing.emulator.getCriticalLogs());
+                lines.addAll(closing.emulator.getErrorLogs());
+                if (closing.emulator.getTrap() != null) {
+                    lines.add(closing.emulator.getTrap().getMessage());
+                }
+                if (!lines.isEmpty()) {
+                    message.append("\nthe plugin logged:");
+                    lines.forEach(line -> message.append("\n  ").append(line.lines().findFirst().orElse("")));
+                }
+            }
+            AssertionError named = assertion instanceof AssertionFailedError afe && afe.isExpectedDefined()
+                    ? new AssertionFailedError(message.toString(), afe.getExpected().getValue(),
+                            afe.getActual().getValue(), assertion)
+                    : new AssertionFailedError(message.toString(), assertion);
+            named.setStackTrace(assertion.getStackTrace());
+            throw named;
         }
     }
 

@@ -54,6 +54,17 @@ class ProxyWasmExtensionTest {
         }
     }
 
+    /** Fixture: fails after the plugin logged a failure, in both modes. */
+    static class FailsAfterAPluginError {
+        @ProxyWasmTest
+        void fails(HostEmulator host) {
+            assertTrue(host.startPlugin());
+            int id = host.initializeHttpContext();
+            host.callOnRequestHeaders(id, List.of(new dev.proxywasm.api.Header("x-op", "throw")), true);
+            assertEquals("expected", "actual");
+        }
+    }
+
     static class NoModes {
         @ProxyWasmTest(modes = {})
         void never(HostEmulator host) {}
@@ -108,6 +119,19 @@ class ProxyWasmExtensionTest {
 
         events.assertStatistics(stats -> stats.started(1).succeeded(1).skipped(1).failed(0));
         assertEquals(List.of("jvm"), SEEN);
+    }
+
+    @Test
+    void aFailureSaysWhichModeFailedAndWhatThePluginLogged() {
+        Events events = run(FailsAfterAPluginError.class);
+
+        events.assertStatistics(stats -> stats.started(2).failed(2));
+        for (String mode : List.of("jvm", "wasm")) {
+            events.assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(message(m -> m.equals(
+                    "[" + mode + "] expected: <expected> but was: <actual>\nthe plugin logged:\n"
+                    + "  proxy_on_request_headers failed in AbiExerciser.Exchange.requestHeaders:"
+                    + " java.lang.IllegalStateException: op throw; the stream gets a 500 (fail closed)")))));
+        }
     }
 
     @Test
