@@ -1,6 +1,10 @@
 package bad;
 
 import dev.proxywasm.api.ProxyWasmPlugin;
+import dev.proxywasm.api.OnRequestHeaders;
 
 @ProxyWasmPlugin
-public class TwoPluginsSecond {}
+public class TwoPluginsSecond {
+    @OnRequestHeaders
+    void request() {}
+}

@@ -34,7 +34,7 @@ final class PluginUnderTest {
         try {
             return Class.forName(name, true, loader);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the generated glue " + name + " is not on the classpath", e);
+            throw new IllegalStateException("the generated exports class " + name + " is not on the classpath", e);
         }
     }
 

@@ -44,8 +44,13 @@ final class CallerHints {
     }
 
     private static Set<String> callers(CallGraph graph, String module, String name) {
+        return userCallers(graph, candidates(module, name));
+    }
+
+    /** The plugin methods (outside the JDK and TeaVM) that lead to any of {@code targets}, at most three. */
+    static Set<String> userCallers(CallGraph graph, List<MethodReference> targets) {
         Set<String> found = new LinkedHashSet<>();
-        for (MethodReference target : candidates(module, name)) {
+        for (MethodReference target : targets) {
             CallGraphNode node = graph.getNode(target);
             if (node != null) {
                 collectUserCallers(node, found);
@@ -65,6 +70,17 @@ final class CallerHints {
             }
         } else if (name.equals("nanoTime") || name.equals("currentTimeMillis")) {
             refs.add(new MethodReference("java.lang.System", new MethodDescriptor(name, ValueType.LONG)));
+        } else if (name.equals("teavm_interrupt")) {
+            String thread = "java.lang.Thread";
+            refs.add(new MethodReference(thread, new MethodDescriptor("start", ValueType.VOID)));
+            refs.add(new MethodReference(thread, new MethodDescriptor("join", ValueType.VOID)));
+            refs.add(new MethodReference(thread, new MethodDescriptor("join", ValueType.LONG, ValueType.VOID)));
+            refs.add(new MethodReference(thread, new MethodDescriptor("sleep", ValueType.LONG, ValueType.VOID)));
+            refs.add(new MethodReference(thread, new MethodDescriptor("sleep", ValueType.LONG, ValueType.INTEGER,
+                    ValueType.VOID)));
+            refs.add(new MethodReference(thread, new MethodDescriptor("yield", ValueType.VOID)));
+            refs.add(new MethodReference("java.lang.Object", new MethodDescriptor("wait", ValueType.LONG,
+                    ValueType.VOID)));
         }
         return refs;
     }

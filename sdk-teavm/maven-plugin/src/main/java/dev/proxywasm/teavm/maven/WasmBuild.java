@@ -126,10 +126,10 @@ public final class WasmBuild {
         ValidationReport report = ModuleValidator.validate(module);
         if (report.hasErrors()) {
             report = CallerHints.explain(report, tool.getDependencyInfo().getCallGraph());
-            return new Result(module, List.of(), report, sizeHints(tool.getClasses()));
+            return new Result(module, List.of(), report, SizeHints.of(tool.getClasses(), tool.getDependencyInfo().getCallGraph()));
         }
         writeInPlace(module);
-        return new Result(module, List.of(), report, sizeHints(tool.getClasses()));
+        return new Result(module, List.of(), report, SizeHints.of(tool.getClasses(), tool.getDependencyInfo().getCallGraph()));
     }
 
     /** Writes beside the output, then renames: a reader never sees half a module. */
@@ -147,24 +147,6 @@ public final class WasmBuild {
         } finally {
             Files.deleteIfExists(partial);
         }
-    }
-
-    /** Heavy parts of the class library that plugins usually pull in by accident. */
-    private static final List<String[]> HEAVY = List.of(
-            new String[] {"java.util.regex.Pattern", "regular expressions (String.split, matches, replaceAll, Pattern)",
-                "about 400 KB"},
-            new String[] {"java.util.Formatter", "String.format / formatted", "about 400 KB"},
-            new String[] {"org.teavm.classlib.impl.text.DoubleAnalyzer",
-                "floating-point parsing or printing (Double.parseDouble, \"\" + double)", "about 60 KB"});
-
-    static List<String> sizeHints(java.util.Collection<String> classes) {
-        List<String> hints = new ArrayList<>();
-        for (String[] heavy : HEAVY) {
-            if (classes.contains(heavy[0])) {
-                hints.add("the module includes " + heavy[1] + ", " + heavy[2] + "; avoid it to shrink the module");
-            }
-        }
-        return hints;
     }
 
     private static ValidationReport emptyReport() {

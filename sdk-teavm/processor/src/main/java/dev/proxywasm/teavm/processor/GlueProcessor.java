@@ -66,7 +66,7 @@ public final class GlueProcessor extends AbstractProcessor {
             handlerMethods.clear();
         } catch (IOException | RuntimeException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                    "proxy-wasm glue generation failed: " + e);
+                    "proxy-wasm could not generate the plugin's exports: " + e);
         }
         return false;
     }

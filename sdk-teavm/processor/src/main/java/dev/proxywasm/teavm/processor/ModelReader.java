@@ -41,9 +41,14 @@ final class ModelReader {
     /** The model, or null when there is no valid plugin class; errors are reported either way. */
     PluginModel read(List<TypeElement> plugins, List<Element> handlerMethods) {
         TypeElement plugin = plugins.isEmpty() ? null : plugins.get(0);
-        for (int i = 1; i < plugins.size(); i++) {
-            error(plugins.get(i), pluginMirror(plugins.get(i)), "a module has one @ProxyWasmPlugin class, and "
-                    + plugin.getQualifiedName() + " is already one");
+        if (plugins.size() > 1) {
+            // One message: which handlers belong where follows from which plugin stays.
+            for (int i = 1; i < plugins.size(); i++) {
+                error(plugins.get(i), pluginMirror(plugins.get(i)), "one plugin per Maven module: "
+                        + plugin.getQualifiedName() + " and " + plugins.get(i).getQualifiedName()
+                        + " are both @ProxyWasmPlugin; move one into a module of its own");
+            }
+            return null;
         }
         TypeElement stream = null;
         StreamCreation creation = StreamCreation.SHARED_PLUGIN;
@@ -214,7 +219,7 @@ final class ModelReader {
             ok = false;
         }
         if (method.getModifiers().contains(Modifier.PRIVATE)) {
-            error(method, null, name + " must not be private: the generated glue calls it");
+            error(method, null, name + " must not be private: the generated exports call it");
             ok = false;
         }
         if (method.getModifiers().contains(Modifier.STATIC)) {
@@ -238,7 +243,7 @@ final class ModelReader {
             Argument argument = callback.argumentFor(typeName);
             if (argument == null) {
                 error(parameter, null, "parameter " + parameter.getSimpleName() + " of " + name + " has type "
-                        + parameter.asType() + ", which the glue cannot supply; allowed: " + callback.allowedArguments());
+                        + parameter.asType() + ", which the SDK cannot supply; allowed: " + callback.allowedArguments());
                 ok = false;
             } else if (arguments.contains(argument)) {
                 error(parameter, null, "parameter " + parameter.getSimpleName() + " of " + name

@@ -68,9 +68,10 @@ class GlueProcessorTest {
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(1);
             assertThat(compilation)
-                    .hadErrorContaining("a module has one @ProxyWasmPlugin class, and bad.TwoPluginsFirst is already one")
+                    .hadErrorContaining("one plugin per Maven module: bad.TwoPluginsFirst and bad.TwoPluginsSecond are"
+                            + " both @ProxyWasmPlugin; move one into a module of its own")
                     .inFile(JavaFileObjects.forResource("bad/TwoPluginsSecond.java"))
-                    .onLine(5);
+                    .onLine(6);
         }
 
         @Test
@@ -78,7 +79,7 @@ class GlueProcessorTest {
             Compilation compilation = compile("bad/UnknownParameter.java");
 
             assertThat(compilation).hadErrorContaining("parameter path of @OnRequestHeaders method request() has type"
-                            + " java.lang.String, which the glue cannot supply; allowed: Headers, HttpStream, int, boolean")
+                            + " java.lang.String, which the SDK cannot supply; allowed: Headers, HttpStream, int, boolean")
                     .inFile(JavaFileObjects.forResource("bad/UnknownParameter.java"))
                     .onLine(9);
         }
@@ -108,7 +109,7 @@ class GlueProcessorTest {
             Compilation compilation = compile("bad/PrivateHandler.java");
 
             assertThat(compilation).hadErrorContaining(
-                            "@OnRequestBody method body() must not be private: the generated glue calls it")
+                            "@OnRequestBody method body() must not be private: the generated exports call it")
                     .inFile(JavaFileObjects.forResource("bad/PrivateHandler.java"))
                     .onLine(9);
         }

@@ -113,9 +113,10 @@ public final class ModuleValidator {
             }
             return;
         }
-        String hint = ImportHints.javaCall(module, name);
+        ImportHints.Hint hint = ImportHints.of(module, name);
         problems.add(error("imports " + where + ", which no proxy-wasm host provides"
-                + (hint == null ? "" : "; it comes from " + hint + " in the plugin's code or its libraries")));
+                + (hint == null ? "" : "; it comes from " + hint.javaCall() + " in the plugin's code or its libraries"
+                        + (hint.instead() == null ? "" : " (instead: " + hint.instead() + ")"))));
     }
 
     private static void checkExport(String name, String signature, List<Problem> problems) {

@@ -29,7 +29,8 @@ class ModuleValidatorTest {
         ValidationReport report = validate(TinyModule.loadable().importFunction("teavmMath", "sin", "(f64)->f64"));
 
         assertEquals(List.of("imports teavmMath.sin, which no proxy-wasm host provides; it comes from Math.sin"
-                + " (or StrictMath.sin) in the plugin's code or its libraries"), report.errors());
+                + " (or StrictMath.sin) in the plugin's code or its libraries (instead: integer arithmetic, or a"
+                + " lookup table; TeaVM's WebAssembly targets have no libm)"), report.errors());
     }
 
     @Test
@@ -37,7 +38,18 @@ class ModuleValidatorTest {
         ValidationReport report = validate(TinyModule.loadable().importFunction("teavm", "nanoTime", "()->f64"));
 
         assertEquals(List.of("imports teavm.nanoTime, which no proxy-wasm host provides; it comes from"
-                + " System.nanoTime() in the plugin's code or its libraries"), report.errors());
+                + " System.nanoTime() in the plugin's code or its libraries (instead: Plugin.currentTimeNanos(),"
+                + " the host's clock)"), report.errors());
+    }
+
+    @Test
+    void rejectsThreadsAndSaysWhatToDoInstead() {
+        ValidationReport report = validate(TinyModule.loadable().importFunction("teavm", "teavm_interrupt", "()->()"));
+
+        assertEquals(List.of("imports teavm.teavm_interrupt, which no proxy-wasm host provides; it comes from"
+                + " Thread.start, join or sleep in the plugin's code or its libraries (instead: a proxy-wasm VM runs"
+                + " one callback at a time on one thread: for periodic work use Plugin.setTickPeriod and @OnTick, to"
+                + " wait for another service use HttpCall or GrpcCall)"), report.errors());
     }
 
     @Test
