@@ -114,7 +114,7 @@ public final class WasmBuild {
             HeapLimitTransformer.LIMIT.remove();
         }
         for (Problem problem : tool.getProblemProvider().getSevereProblems()) {
-            compileErrors.add(ProblemText.describe(problem));
+            compileErrors.add(ProblemText.describe(problem, classPath));
         }
         if (!compileErrors.isEmpty()) {
             return new Result(new byte[0], compileErrors, emptyReport(), List.of());

@@ -58,6 +58,19 @@ class WasmBuildTest {
         }
     }
 
+    @Test
+    void aLibraryTeaVmCannotCompileIsNamedWithWhatToUseInstead() throws Exception {
+        WasmBuild.Result result = new WasmBuild(classPath(), "dev.proxywasm.teavm.maven.fixture.JacksonUser",
+                dir.resolve("jackson.wasm"), dir.resolve("work")).run(line -> {});
+
+        assertFalse(result.compileErrors().isEmpty());
+        assertTrue(result.compileErrors().stream().anyMatch(e -> e.contains(" comes from the dependency"
+                        + " jackson-databind-2.18.2.jar, which uses what TeaVM's class library lacks, so it cannot run"
+                        + " in a proxy-wasm module: remove it or replace it (for JSON, the SDK's"
+                        + " dev.proxywasm.api.json.Json)")), () -> String.join("\n", result.compileErrors()));
+        assertFalse(Files.exists(dir.resolve("jackson.wasm")));
+    }
+
     private static List<File> classPath() {
         List<File> files = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
