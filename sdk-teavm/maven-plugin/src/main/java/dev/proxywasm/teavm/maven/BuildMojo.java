@@ -33,8 +33,11 @@ public final class BuildMojo extends AbstractMojo {
     @Parameter(property = "proxywasm.output", defaultValue = "${project.build.directory}/${project.artifactId}.wasm")
     private File output;
 
-    /** Initial heap in MiB. */
-    @Parameter(property = "proxywasm.minHeapMiB", defaultValue = "4")
+    /**
+     * Initial heap in MiB. Every Envoy worker holds one VM per plugin, so the heap starts small and
+     * grows only when the plugin needs it (up to {@code maxHeapMiB}).
+     */
+    @Parameter(property = "proxywasm.minHeapMiB", defaultValue = "1")
     private int minHeapMiB;
 
     /** Maximum heap in MiB: the linear memory limit of the plugin in each Envoy worker. */

@@ -37,7 +37,7 @@ public final class WasmBuild {
     private final String mainClass;
     private final Path output;
     private final Path workDirectory;
-    private int minHeapMiB = 4;
+    private int minHeapMiB = 1;
     private int maxHeapMiB = 128;
     private TeaVMOptimizationLevel optimization = TeaVMOptimizationLevel.ADVANCED;
 
