@@ -261,7 +261,8 @@ public final class AbiExerciser {
                     try {
                         HttpCall.dispatch(cluster(headers, "auth_cluster"), List.of(new Header(":method", "GET"),
                                 new Header(":path", "/check"), new Header(":authority", "auth.local"),
-                                new Header("x-user", String.valueOf(headers.get("x-user")))), utf8("ping"), 5000,
+                                new Header("x-user", String.valueOf(headers.get("x-user")))), utf8("ping"),
+                                headers.get("x-timeout") == null ? 5000 : Integer.parseInt(headers.get("x-timeout")),
                                 response -> {
                                     Log.info("callout " + response.token() + ": " + response.headers().all().size()
                                             + " headers, " + response.body().length + " bytes, "
