@@ -28,17 +28,28 @@ public final class AsyncDispatch {
 
     private static final Map<Integer, Pending> HTTP_CALLS = new HashMap<>();
     private static final Map<Integer, GrpcCall> GRPC_CALLS = new HashMap<>();
+    private static boolean forgetsDeletedContexts;
 
     private AsyncDispatch() {}
 
     /** Records the callback for callout {@code token}, made while {@code contextId} was current. */
     public static void awaitHttpCall(int token, int contextId, Consumer<HttpCallResponse> callback) {
+        forgetDeletedContexts();
         HTTP_CALLS.put(token, new Pending(contextId, callback));
     }
 
     /** Records an open gRPC call or stream. */
     public static void awaitGrpc(int token, GrpcCall call) {
+        forgetDeletedContexts();
         GRPC_CALLS.put(token, call);
+    }
+
+    /** From the first call on, {@code proxy_on_delete} forgets the calls of the context it deletes. */
+    private static void forgetDeletedContexts() {
+        if (!forgetsDeletedContexts) {
+            forgetsDeletedContexts = true;
+            CallbackContext.onDelete(AsyncDispatch::forgetContext);
+        }
     }
 
     /** {@code proxy_on_http_call_response}: runs the callout's callback once, on its context. */
@@ -141,7 +152,8 @@ public final class AsyncDispatch {
 
     /**
      * Forgets the calls context {@code contextId} made: the host deleted it, so their answers, when
-     * they come, find nothing to run. The runtime calls it from {@code proxy_on_delete}.
+     * they come, find nothing to run. {@code proxy_on_delete} calls it through
+     * {@link CallbackContext#deleted} once a call was made.
      */
     public static void forgetContext(int contextId) {
         if (!HTTP_CALLS.isEmpty()) {
@@ -156,5 +168,7 @@ public final class AsyncDispatch {
     public static void clear() {
         HTTP_CALLS.clear();
         GRPC_CALLS.clear();
+        forgetsDeletedContexts = false;
+        CallbackContext.onDelete(null);
     }
 }

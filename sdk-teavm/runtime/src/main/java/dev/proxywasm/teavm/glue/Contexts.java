@@ -1,6 +1,6 @@
 package dev.proxywasm.teavm.glue;
 
-import dev.proxywasm.spi.AsyncDispatch;
+import dev.proxywasm.spi.CallbackContext;
 import dev.proxywasm.teavm.memory.IntObjectMap;
 
 /**
@@ -53,7 +53,7 @@ public final class Contexts {
      */
     public static void delete(int id) {
         Guard.forget(id);
-        AsyncDispatch.forgetContext(id);
+        CallbackContext.deleted(id);
         if (STREAMS.remove(id) == null) {
             ROOTS.remove(id);
         }
