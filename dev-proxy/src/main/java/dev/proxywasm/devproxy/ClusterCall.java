@@ -53,7 +53,8 @@ final class ClusterCall {
 
     /** Sends {@code call} to {@code base} and waits for the outcome. */
     static Outcome perform(HttpClient http, URI base, HttpCallout call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(PluginRunner.valueOf(call.headers(), ":path", "/")))
+        URI target = base.resolve(PluginRunner.valueOf(call.headers(), ":path", "/"));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target)
                 .method(PluginRunner.valueOf(call.headers(), ":method", "GET"), call.body().length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(call.body()));
         PluginRunner.copyHeaders(call.headers(), builder);

@@ -25,11 +25,6 @@ final class Clusters {
         known = new LinkedHashSet<>(names);
     }
 
-    /** Every name is known again. */
-    void any() {
-        known = null;
-    }
-
     boolean knows(String name) {
         return known == null || known.contains(name);
     }
@@ -54,12 +49,5 @@ final class Clusters {
     /** The clusters of the calls refused so far, in order. */
     List<String> refused() {
         return List.copyOf(refused);
-    }
-
-    /** The refused clusters, forgotten as they are returned. */
-    List<String> takeRefused() {
-        List<String> out = List.copyOf(refused);
-        refused.clear();
-        return out;
     }
 }

@@ -125,7 +125,7 @@ final class EmulatedHost implements Host {
     }
 
     private HeaderMap map(int mapType) {
-        if (mapType >= MapType.GRPC_RECEIVE_INITIAL_METADATA.code() && mapType <= MapType.HTTP_CALL_RESPONSE_TRAILERS.code()) {
+        if (isAsyncMap(mapType)) {
             HeaderMap map = asyncMap(mapType);
             if (map == null) {
                 throw new HostCallException("header map " + mapType, WasmResult.BAD_ARGUMENT);
@@ -143,6 +143,12 @@ final class EmulatedHost implements Host {
             case 2 -> s.responseHeaders;
             default -> s.responseTrailers;
         };
+    }
+
+    /** Whether {@code mapType} is a gRPC call's or a callout's map (4 to 7), which the root context holds. */
+    private static boolean isAsyncMap(int mapType) {
+        return mapType >= MapType.GRPC_RECEIVE_INITIAL_METADATA.code()
+                && mapType <= MapType.HTTP_CALL_RESPONSE_TRAILERS.code();
     }
 
     /** A callout's or gRPC call's map (types 4 to 7), or null while it does not exist. */
@@ -301,8 +307,7 @@ final class EmulatedHost implements Host {
 
     @Override
     public byte[] getHeaderMapPairs(int mapType) {
-        if (mapType >= MapType.GRPC_RECEIVE_INITIAL_METADATA.code() && mapType <= MapType.HTTP_CALL_RESPONSE_TRAILERS.code()
-                && asyncMap(mapType) == null) {
+        if (isAsyncMap(mapType) && asyncMap(mapType) == null) {
             return new byte[0];
         }
         return map(mapType).serialize();
