@@ -23,7 +23,8 @@ public final class Main {
               --port N                  port on 127.0.0.1 (default 18000; 0 picks a free one)
               --upstream URL            where requests go (default: a built-in upstream where
                                         /status/503 answers 503 and /status/404/empty a bodiless 404)
-              --cluster NAME=URL        where the plugin's HTTP callouts to NAME go (repeatable)
+              --cluster NAME=URL        where the plugin's HTTP callouts to NAME go (repeatable); a
+                                        callout to a cluster not mapped is refused, as in Envoy
               --fail-open               after a trap, pass requests untouched (default: 503, as Envoy)
               --help                    this text
             """;

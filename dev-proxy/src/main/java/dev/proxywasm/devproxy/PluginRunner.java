@@ -21,6 +21,10 @@ import java.util.Set;
  * One plugin VM, driven as Envoy drives a filter: request headers and body, upstream, response
  * headers and body, with pauses, local replies and HTTP callouts. Like an Envoy worker it runs one
  * callback at a time; requests are serialised on this object.
+ *
+ * <p>The clusters mapped with {@code --cluster} are the only ones the proxy knows: a callout to any
+ * other is refused at dispatch ({@code BadArgument}, as Envoy refuses a cluster it does not have).
+ * A callout to a mapped cluster gets what Envoy's async client gives ({@link ClusterCall}).
  */
 final class PluginRunner {
     /** A request or a response as the proxy sees it. */
@@ -44,16 +48,22 @@ final class PluginRunner {
     private final PrintStream console;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private boolean trapReported;
+    private int refusalsSeen;
+    private final Set<String> refusedClustersReported = new java.util.HashSet<>();
 
     PluginRunner(HostEmulator host, Map<String, URI> clusters, PrintStream console) {
         this.host = host;
         this.clusters = clusters;
         this.console = console;
+        host.withClusters(clusters.keySet().toArray(new String[0]));
     }
 
     /** Starts the plugin; false (after printing the plugin's own log lines) if it refused. */
     synchronized boolean start() {
         boolean started = host.startPlugin();
+        if (started) {
+            deliverCallouts();
+        }
         printLogs();
         return started;
     }
@@ -124,32 +134,41 @@ final class PluginRunner {
         }
     }
 
-    /** Performs the plugin's HTTP callouts against the configured clusters and delivers the answers. */
+    /** Performs the plugin's HTTP callouts against the configured clusters and delivers the outcomes. */
     private void deliverCallouts() {
+        reportRefusedCalls();
         for (int round = 0; round < 16 && !host.getHttpCallouts().isEmpty(); round++) {
             for (HttpCallout call : host.getHttpCallouts()) {
-                Message answer = callCluster(call);
-                List<Header> headers = new ArrayList<>();
-                headers.add(new Header(":status", Integer.toString(answer.status())));
-                headers.addAll(answer.headers());
-                host.callOnHttpCallResponse(call.token(), headers, answer.body(), List.of());
+                ClusterCall.Outcome outcome = ClusterCall.perform(http, clusters.get(call.upstream()), call);
+                if (outcome.failure() != null) {
+                    console.println("[proxy] callout to " + call.upstream() + " failed: " + outcome.failure()
+                            + "; the plugin gets a callout failure");
+                    host.callOnHttpCallFailure(call.token());
+                } else {
+                    if (outcome.note() != null) {
+                        console.println("[proxy] callout to " + call.upstream() + ": " + outcome.note()
+                                + "; Envoy's router answers " + outcome.status());
+                    }
+                    List<Header> headers = new ArrayList<>();
+                    headers.add(new Header(":status", Integer.toString(outcome.status())));
+                    headers.addAll(outcome.headers());
+                    host.callOnHttpCallResponse(call.token(), headers, outcome.body(), List.of());
+                }
+                reportRefusedCalls();
             }
         }
     }
 
-    private Message callCluster(HttpCallout call) {
-        URI base = clusters.get(call.upstream());
-        if (base == null) {
-            console.println("[proxy] callout to unknown cluster " + call.upstream() + "; known: " + clusters.keySet()
-                    + " (add --cluster " + call.upstream() + "=http://host:port)");
-            return new Message(503, List.of(), new byte[0]);
-        }
-        try {
-            return send(base, valueOf(call.headers(), ":method", "GET"), call.headers(), call.body(),
-                    Duration.ofMillis(Math.max(1, call.timeoutMilliseconds())));
-        } catch (Exception e) {
-            console.println("[proxy] callout to " + call.upstream() + " failed: " + e);
-            return new Message(503, List.of(), new byte[0]);
+    /** Says, once per cluster, that the plugin called a cluster that is not mapped, and how to map it. */
+    private void reportRefusedCalls() {
+        List<String> refused = host.getRefusedCalls();
+        for (; refusalsSeen < refused.size(); refusalsSeen++) {
+            String cluster = refused.get(refusalsSeen);
+            if (refusedClustersReported.add(cluster)) {
+                console.println("[proxy] the plugin called cluster " + cluster + ", which is not mapped: refused with"
+                        + " BadArgument, as Envoy refuses a cluster it does not have (known: " + clusters.keySet()
+                        + "; add --cluster " + cluster + "=http://host:port)");
+            }
         }
     }
 
@@ -175,7 +194,7 @@ final class PluginRunner {
         return new Message(response.statusCode(), headersOf(response), response.body());
     }
 
-    private static void copyHeaders(List<Header> headers, HttpRequest.Builder builder) {
+    static void copyHeaders(List<Header> headers, HttpRequest.Builder builder) {
         for (Header h : headers) {
             String name = h.name().toLowerCase(Locale.ROOT);
             if (!name.startsWith(":") && !HOP_BY_HOP.contains(name)) {
@@ -188,7 +207,7 @@ final class PluginRunner {
         }
     }
 
-    private static List<Header> headersOf(HttpResponse<?> response) {
+    static List<Header> headersOf(HttpResponse<?> response) {
         List<Header> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -209,7 +228,7 @@ final class PluginRunner {
         return out;
     }
 
-    private static String valueOf(List<Header> headers, String name, String fallback) {
+    static String valueOf(List<Header> headers, String name, String fallback) {
         for (Header h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
                 return h.value();

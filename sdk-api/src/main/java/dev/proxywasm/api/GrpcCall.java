@@ -4,11 +4,19 @@ import dev.proxywasm.spi.AsyncDispatch;
 import dev.proxywasm.spi.CallbackContext;
 import dev.proxywasm.spi.HeaderPairs;
 import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.spi.HostCallException;
 import java.util.List;
 
 /**
  * A gRPC call to an upstream cluster: unary ({@link #unary}) or a bidirectional stream
  * ({@link #stream}). Events arrive on the {@link Handler}, with the calling context current.
+ *
+ * <p>As with {@link HttpCall}: a call the host refuses throws {@link CalloutRefusedException}
+ * (Envoy answers {@code ParseFailure} for a cluster it does not know) and no event follows; a call
+ * that fails ends with {@link Handler#onClose} and a non-zero gRPC status (e.g. 14, unavailable);
+ * and once the HTTP stream that made the call has ended, its events are dropped, since there is no
+ * stream left to act on. A gRPC stream meant to outlive a request belongs to the plugin: open it
+ * from {@code @OnPluginStart} or {@code @OnTick}.
  */
 public final class GrpcCall {
     /** What happens on a call; every method is optional. */
@@ -33,19 +41,39 @@ public final class GrpcCall {
         this.handler = handler;
     }
 
-    /** A unary call: one request message, one answer. */
+    /**
+     * A unary call: one request message, one answer.
+     *
+     * @throws CalloutRefusedException if the host refused the call (e.g. an unknown cluster); no
+     *     event will follow
+     */
     public static GrpcCall unary(String cluster, String service, String method, List<Header> initialMetadata,
             byte[] message, int timeoutMillis, Handler handler) {
-        int token = HostBinding.host().grpcCall(Utf8.encode(cluster), Utf8.encode(service), Utf8.encode(method),
-                HeaderPairs.encode(initialMetadata), message, timeoutMillis);
+        int token;
+        try {
+            token = HostBinding.host().grpcCall(Utf8.encode(cluster), Utf8.encode(service), Utf8.encode(method),
+                    HeaderPairs.encode(initialMetadata), message, timeoutMillis);
+        } catch (HostCallException refused) {
+            throw new CalloutRefusedException("proxy_grpc_call", cluster, refused.result(), refused);
+        }
         return register(token, handler);
     }
 
-    /** A bidirectional stream; send with {@link #send}. */
+    /**
+     * A bidirectional stream; send with {@link #send}.
+     *
+     * @throws CalloutRefusedException if the host refused the stream (e.g. an unknown cluster); no
+     *     event will follow
+     */
     public static GrpcCall stream(String cluster, String service, String method, List<Header> initialMetadata,
             Handler handler) {
-        int token = HostBinding.host().grpcStream(Utf8.encode(cluster), Utf8.encode(service), Utf8.encode(method),
-                HeaderPairs.encode(initialMetadata));
+        int token;
+        try {
+            token = HostBinding.host().grpcStream(Utf8.encode(cluster), Utf8.encode(service), Utf8.encode(method),
+                    HeaderPairs.encode(initialMetadata));
+        } catch (HostCallException refused) {
+            throw new CalloutRefusedException("proxy_grpc_stream", cluster, refused.result(), refused);
+        }
         return register(token, handler);
     }
 

@@ -15,22 +15,35 @@ import java.util.List;
  */
 public final class Headers {
     private static final Headers[] BY_TYPE = new Headers[MapType.values().length];
+    private static final Headers[] ABSENT_BY_TYPE = new Headers[MapType.values().length];
 
     static {
         for (MapType type : MapType.values()) {
-            BY_TYPE[type.code()] = new Headers(type);
+            BY_TYPE[type.code()] = new Headers(type, false);
+            ABSENT_BY_TYPE[type.code()] = new Headers(type, true);
         }
     }
 
     private final MapType type;
+    private final boolean absent;
 
-    private Headers(MapType type) {
+    private Headers(MapType type, boolean absent) {
         this.type = type;
+        this.absent = absent;
     }
 
     /** The view of {@code type}. */
     public static Headers of(MapType type) {
         return BY_TYPE[type.code()];
+    }
+
+    /**
+     * A view of {@code type} for a map the host does not have (a failed callout's response, a
+     * response without trailers): reads answer empty without a host call; writes still go to the
+     * host, which refuses them.
+     */
+    public static Headers absent(MapType type) {
+        return ABSENT_BY_TYPE[type.code()];
     }
 
     /** Which map this view reads and writes. */
@@ -40,13 +53,16 @@ public final class Headers {
 
     /** The first value of {@code name}, or {@code null} if the header is absent. */
     public String get(String name) {
+        if (absent) {
+            return null;
+        }
         byte[] value = HostBinding.host().getHeaderMapValue(type.code(), utf8(name));
         return value == null ? null : Utf8.decode(value);
     }
 
     /** Whether {@code name} is present. */
     public boolean contains(String name) {
-        return HostBinding.host().getHeaderMapValue(type.code(), utf8(name)) != null;
+        return !absent && HostBinding.host().getHeaderMapValue(type.code(), utf8(name)) != null;
     }
 
     /** Adds a value, keeping existing ones. */
@@ -66,12 +82,12 @@ public final class Headers {
 
     /** The map's size in bytes as the host counts it ({@code proxy_get_header_map_size}), e.g. to enforce a limit. */
     public int byteSize() {
-        return HostBinding.host().getHeaderMapSize(type.code());
+        return absent ? 0 : HostBinding.host().getHeaderMapSize(type.code());
     }
 
     /** Every header, in the host's order. */
     public List<Header> all() {
-        return HeaderPairs.decode(HostBinding.host().getHeaderMapPairs(type.code()));
+        return absent ? List.of() : HeaderPairs.decode(HostBinding.host().getHeaderMapPairs(type.code()));
     }
 
     /** Replaces the whole map with {@code headers}. */

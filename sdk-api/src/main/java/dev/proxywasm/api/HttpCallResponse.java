@@ -4,8 +4,11 @@ import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.api.abi.MapType;
 
 /**
- * The answer to an {@link HttpCall}, readable inside its callback. No headers at all means the
- * call failed (timeout, reset, unknown cluster).
+ * The answer to an {@link HttpCall}, readable inside its callback. A call that failed (Envoy reset
+ * it after the answer had started, or the answer exceeded its buffer) arrives without headers,
+ * body or trailers: {@link #failed()} is true, {@link #status()} -1, {@link #headers()} and
+ * {@link #trailers()} are empty and {@link #body()} is empty, without asking the host, which has
+ * none to give.
  */
 public final class HttpCallResponse {
     private final int token;
@@ -30,13 +33,20 @@ public final class HttpCallResponse {
         return token;
     }
 
-    /** Whether the call failed before any response (no headers). */
+    /**
+     * Whether the call failed: Envoy delivers a reset or an oversized answer without headers. An
+     * upstream that cannot be reached or does not answer in time is not a failure in Envoy: its
+     * router answers 503 or 504 itself.
+     */
     public boolean failed() {
         return headerCount == 0;
     }
 
-    /** The {@code :status}, or -1 if absent or not a number. */
+    /** The {@code :status}, or -1 if the call failed or the status is absent or not a number. */
     public int status() {
+        if (failed()) {
+            return -1;
+        }
         String status = headers().get(":status");
         try {
             return status == null ? -1 : Integer.parseInt(status.trim());
@@ -45,15 +55,22 @@ public final class HttpCallResponse {
         }
     }
 
+    /** The response headers; empty if the call failed. */
     public Headers headers() {
-        return Headers.of(MapType.HTTP_CALL_RESPONSE_HEADERS);
+        return failed() ? Headers.absent(MapType.HTTP_CALL_RESPONSE_HEADERS)
+                : Headers.of(MapType.HTTP_CALL_RESPONSE_HEADERS);
     }
 
+    /**
+     * The response trailers; empty if there are none (Envoy then has no trailer map, and would
+     * refuse to read one).
+     */
     public Headers trailers() {
-        return Headers.of(MapType.HTTP_CALL_RESPONSE_TRAILERS);
+        return trailerCount == 0 ? Headers.absent(MapType.HTTP_CALL_RESPONSE_TRAILERS)
+                : Headers.of(MapType.HTTP_CALL_RESPONSE_TRAILERS);
     }
 
-    /** The whole body. */
+    /** The whole body; empty if there is none or the call failed. */
     public byte[] body() {
         return Body.of(BufferType.HTTP_CALL_RESPONSE_BODY).read(0, bodySize);
     }

@@ -51,7 +51,14 @@ public final class Properties {
         return value == null ? null : HeaderPairs.decode(value);
     }
 
-    /** Sets a property (a plugin may set its own, e.g. under {@code filter_state}). */
+    /**
+     * Stores {@code value} as Envoy does ({@code proxy_set_property}): in the stream's filter state
+     * under {@code wasm.} and the path, where access logs ({@code %FILTER_STATE(wasm.name)%}) and
+     * later filters find it. The same stream reads a one-segment name back with {@code get(name)}
+     * (unless Envoy has an attribute of that name) or {@code get("filter_state", "wasm.name")}; a
+     * path of several segments is stored but no property path reads it back. Outside a stream
+     * (plugin start, ticks) Envoy has no filter state and nothing is stored.
+     */
     public static void set(byte[] value, String... path) {
         HostBinding.host().setProperty(path(path), value);
     }

@@ -59,7 +59,12 @@ final class EmulatedHost implements Host {
     boolean retainLogs = true;
     long logCount;
     final Map<Integer, Stream> streams = new HashMap<>();
+    /** Properties the test supplied ({@code withProperty}); they shadow Envoy's attributes. */
     final Map<String, byte[]> properties = new HashMap<>();
+    /** What the plugin stored with {@code proxy_set_property}, per stream, as Envoy's filter state. */
+    final FilterState filterState = new FilterState();
+    /** The clusters callouts and gRPC calls may go to. */
+    final Clusters clusters = new Clusters();
     final Map<Integer, HttpCallout> httpCallouts = new LinkedHashMap<>();
     final Map<Integer, GrpcCall> grpcCalls = new LinkedHashMap<>();
     final Map<String, Host.SharedValue> sharedData = new HashMap<>();
@@ -88,13 +93,18 @@ final class EmulatedHost implements Host {
     int doneCalls;
     int nextToken = 1;
 
-    /** What the active callback may read besides stream state (callout response, gRPC message...). */
-    HeaderMap calloutHeaders = new HeaderMap();
-    HeaderMap calloutTrailers = new HeaderMap();
+    /**
+     * What the active callback may read besides stream state (callout response, gRPC message...).
+     * A null map does not exist, as in Envoy outside the callback that delivers it, for a failed
+     * callout or for an answer without trailers: reading a value from it is {@code BadArgument},
+     * its pairs are empty.
+     */
+    HeaderMap calloutHeaders;
+    HeaderMap calloutTrailers;
     byte[] calloutBody;
     byte[] grpcReceiveBuffer;
-    HeaderMap grpcInitialMetadata = new HeaderMap();
-    HeaderMap grpcTrailingMetadata = new HeaderMap();
+    HeaderMap grpcInitialMetadata;
+    HeaderMap grpcTrailingMetadata;
     byte[] foreignFunctionArguments;
     int statusCode;
     byte[] statusMessage = new byte[0];
@@ -115,17 +125,12 @@ final class EmulatedHost implements Host {
     }
 
     private HeaderMap map(int mapType) {
-        if (mapType == MapType.HTTP_CALL_RESPONSE_HEADERS.code()) {
-            return calloutHeaders;
-        }
-        if (mapType == MapType.HTTP_CALL_RESPONSE_TRAILERS.code()) {
-            return calloutTrailers;
-        }
-        if (mapType == MapType.GRPC_RECEIVE_INITIAL_METADATA.code()) {
-            return grpcInitialMetadata;
-        }
-        if (mapType == MapType.GRPC_RECEIVE_TRAILING_METADATA.code()) {
-            return grpcTrailingMetadata;
+        if (isAsyncMap(mapType)) {
+            HeaderMap map = asyncMap(mapType);
+            if (map == null) {
+                throw new HostCallException("header map " + mapType, WasmResult.BAD_ARGUMENT);
+            }
+            return map;
         }
         Stream s = streams.get(activeContext);
         if (s == null || mapType < 0 || mapType > 3) {
@@ -137,6 +142,22 @@ final class EmulatedHost implements Host {
             case 1 -> s.requestTrailers;
             case 2 -> s.responseHeaders;
             default -> s.responseTrailers;
+        };
+    }
+
+    /** Whether {@code mapType} is a gRPC call's or a callout's map (4 to 7), which the root context holds. */
+    private static boolean isAsyncMap(int mapType) {
+        return mapType >= MapType.GRPC_RECEIVE_INITIAL_METADATA.code()
+                && mapType <= MapType.HTTP_CALL_RESPONSE_TRAILERS.code();
+    }
+
+    /** A callout's or gRPC call's map (types 4 to 7), or null while it does not exist. */
+    private HeaderMap asyncMap(int mapType) {
+        return switch (mapType) {
+            case 4 -> grpcInitialMetadata;
+            case 5 -> grpcTrailingMetadata;
+            case 6 -> calloutHeaders;
+            default -> calloutTrailers;
         };
     }
 
@@ -207,8 +228,8 @@ final class EmulatedHost implements Host {
     }
 
     /**
-     * A property set by the test or the plugin, else the attribute Envoy derives for the active
-     * stream ({@link EnvoyAttributes}).
+     * A property the test supplied, else what Envoy finds for the active stream: its attributes,
+     * or what the plugin stored in the stream's filter state ({@link EnvoyAttributes}).
      */
     @Override
     public byte[] getProperty(byte[] path) {
@@ -216,9 +237,23 @@ final class EmulatedHost implements Host {
         return value != null ? value.clone() : EnvoyAttributes.get(this, streams.get(activeContext), path);
     }
 
+    /** {@code proxy_set_property}; outside a stream Envoy answers NotFound, which the SDK ignores. */
     @Override
     public void setProperty(byte[] path, byte[] value) {
-        properties.put(propertyKey(path), value.clone());
+        storeProperty(path, value);
+    }
+
+    /**
+     * Stores a property in the active stream's filter state, as Envoy does; false (NotFound) when no
+     * stream is active.
+     */
+    boolean storeProperty(byte[] path, byte[] value) {
+        Stream s = streams.get(activeContext);
+        if (s == null) {
+            return false;
+        }
+        filterState.set(s.id, path, value);
+        return true;
     }
 
     /** SDKs differ on a trailing NUL after the last segment; both name the same property. */
@@ -272,6 +307,9 @@ final class EmulatedHost implements Host {
 
     @Override
     public byte[] getHeaderMapPairs(int mapType) {
+        if (isAsyncMap(mapType) && asyncMap(mapType) == null) {
+            return new byte[0];
+        }
         return map(mapType).serialize();
     }
 
@@ -345,6 +383,10 @@ final class EmulatedHost implements Host {
 
     @Override
     public int httpCall(byte[] upstream, byte[] headerPairs, byte[] body, byte[] trailerPairs, int timeoutMilliseconds) {
+        if (timeoutMilliseconds < 0) {
+            throw new HostCallException("proxy_http_call", WasmResult.BAD_ARGUMENT);
+        }
+        clusters.checkHttp(text(upstream));
         List<Header> headers = HeaderPairs.decode(headerPairs);
         HeaderMap map = HeaderMap.of(headers);
         if (map.get(":method") == null || map.get(":path") == null || map.get(":authority") == null) {
@@ -359,6 +401,7 @@ final class EmulatedHost implements Host {
     @Override
     public int grpcCall(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs,
             byte[] message, int timeoutMilliseconds) {
+        clusters.checkGrpc("proxy_grpc_call", text(service));
         int token = nextToken++;
         grpcCalls.put(token, new GrpcCall(token, text(service), text(serviceName), text(method),
                 HeaderPairs.decode(initialMetadataPairs), message.clone(), false));
@@ -367,6 +410,7 @@ final class EmulatedHost implements Host {
 
     @Override
     public int grpcStream(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs) {
+        clusters.checkGrpc("proxy_grpc_stream", text(service));
         int token = nextToken++;
         grpcCalls.put(token, new GrpcCall(token, text(service), text(serviceName), text(method),
                 HeaderPairs.decode(initialMetadataPairs), null, true));

@@ -119,10 +119,8 @@ final class EnvFunctions {
             byte[] value = host.getProperty(read(m, a[0], a[1]));
             return value == null ? notFound() : out(i, value, a[2], a[3]);
         });
-        fn("proxy_set_property", 4, (i, m, a) -> {
-            host.setProperty(read(m, a[0], a[1]), read(m, a[2], a[3]));
-            return OK;
-        });
+        fn("proxy_set_property", 4, (i, m, a) ->
+                host.storeProperty(read(m, a[0], a[1]), read(m, a[2], a[3])) ? OK : notFound());
         fn("proxy_get_buffer_bytes", 5, (i, m, a) -> {
             byte[] data = host.getBufferBytes((int) a[0], (int) a[1], (int) a[2]);
             return data == null ? notFound() : out(i, data, a[3], a[4]);

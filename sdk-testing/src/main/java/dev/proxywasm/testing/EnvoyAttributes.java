@@ -31,6 +31,10 @@ import java.util.function.Function;
  * serialised pairs with one entry per name. A group itself cannot be serialised
  * ({@code SerializationFailure}), as in Envoy.
  *
+ * <p>What the plugin stored with {@code proxy_set_property} is the stream's filter state
+ * ({@link FilterState}): {@code filter_state.<key>} reads it, and a one-segment name that is none
+ * of the above reads {@code wasm.<name>}, as {@code Context::findValue} does.
+ *
  * <p>{@code request.*} exists once the request headers were delivered, {@code response.*} once
  * the response started (from upstream or a local reply), and neither, nor {@code source},
  * {@code destination} or {@code connection}, outside a stream (root context). The byte counts are
@@ -113,8 +117,16 @@ final class EnvoyAttributes {
             case "plugin_name" -> text(host.pluginName);
             case "plugin_root_id" -> text(host.rootId);
             case "plugin_vm_id" -> text(host.vmId);
-            default -> null;
+            case "filter_state" -> info == null ? null : new Group(key -> bytes(host.filterState.get(stream.id, key)));
+            // Envoy's other attribute groups: never the plugin's own values, which the emulator does not derive.
+            case "upstream", "metadata", "xds", "upstream_filter_state" -> null;
+            default -> info == null ? null : bytes(host.filterState.get(stream.id, FilterState.PREFIX + name));
         };
+    }
+
+    /** A filter-state object as Envoy serialises a plugin's (bytes, raw), or null. */
+    private static Value bytes(byte[] value) {
+        return value == null ? null : new Text(value);
     }
 
     private static Value request(EmulatedHost.Stream stream, String field) {

@@ -148,12 +148,24 @@ public final class HostEmulator implements AutoCloseable {
     }
 
     /**
-     * A property, e.g. {@code withProperty("hello", "request", "path")}. It takes precedence over
-     * the attribute the emulator derives from the exchange as Envoy does ({@code request.path} from
-     * {@code :path}, {@code source.address} from {@link #withConnection}, ...).
+     * A property, e.g. {@code withProperty("hello", "request", "path")}, for every context. It takes
+     * precedence over the attribute the emulator derives from the exchange as Envoy does
+     * ({@code request.path} from {@code :path}, {@code source.address} from {@link #withConnection},
+     * ...) and over what the plugin stored with {@code proxy_set_property}.
      */
     public HostEmulator withProperty(String value, String... path) {
         host.properties.put(propertyKey(path), value.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /**
+     * The clusters the proxy knows, as Envoy's configuration would define them: an HTTP callout to
+     * any other is refused with {@code BadArgument}, a gRPC call or stream with {@code ParseFailure}
+     * (what Envoy answers), and {@link #getRefusedCalls()} lists it. By default every cluster is
+     * known; {@code withClusters()} with no names knows none. May be called again at any time.
+     */
+    public HostEmulator withClusters(String... names) {
+        host.clusters.only(List.of(names));
         return this;
     }
 
@@ -210,11 +222,17 @@ public final class HostEmulator implements AutoCloseable {
         return !guest.exports("proxy_on_done") || invoke(ROOT_CONTEXT_ID, "proxy_on_done", ROOT_CONTEXT_ID) != 0;
     }
 
-    /** Calls {@code proxy_on_tick}, as the host does every tick period. */
-    public void tick() {
-        if (guest.exports("proxy_on_tick")) {
-            invoke(ROOT_CONTEXT_ID, "proxy_on_tick", ROOT_CONTEXT_ID);
+    /**
+     * Calls {@code proxy_on_tick}, as the host does every tick period, if the plugin asked for ticks
+     * ({@code proxy_set_tick_period_milliseconds} with a period above 0): Envoy starts no timer
+     * otherwise. Returns whether the plugin was ticked.
+     */
+    public boolean tick() {
+        if (host.tickPeriodMilliseconds <= 0 || !guest.exports("proxy_on_tick")) {
+            return false;
         }
+        invoke(ROOT_CONTEXT_ID, "proxy_on_tick", ROOT_CONTEXT_ID);
+        return true;
     }
 
     /** The tick period the plugin asked for; 0 for none. */
@@ -349,7 +367,11 @@ public final class HostEmulator implements AutoCloseable {
         return action;
     }
 
-    /** Ends the stream as Envoy does: {@code proxy_on_log}, {@code proxy_on_done}, {@code proxy_on_delete}. */
+    /**
+     * Ends the stream as Envoy does: {@code proxy_on_log}, {@code proxy_on_done}, {@code proxy_on_delete}.
+     * Its callouts and gRPC calls stay pending, as in Envoy, whose root context owns them: answering
+     * one afterwards is the answer that comes after the client went away.
+     */
     public void completeHttpContext(int id) {
         stream(id);
         for (String export : List.of("proxy_on_log", "proxy_on_done", "proxy_on_delete")) {
@@ -358,6 +380,7 @@ public final class HostEmulator implements AutoCloseable {
             }
         }
         host.streams.remove(id);
+        host.filterState.delete(id);
     }
 
     /** The request headers as the plugin left them. */
@@ -488,28 +511,64 @@ public final class HostEmulator implements AutoCloseable {
         return List.copyOf(host.httpCallouts.values());
     }
 
-    /** Delivers the response of callout {@code token} ({@code proxy_on_http_call_response}). */
+    /**
+     * Delivers the response of callout {@code token} ({@code proxy_on_http_call_response}). Envoy
+     * answers this way also when it cannot reach the cluster (503) or the answer does not start in
+     * time (504), as local replies of its router; {@link #callOnHttpCallFailure} is the failure.
+     * Without trailers the answer has no trailer map, as in Envoy (reading one is {@code BadArgument}).
+     */
     public void callOnHttpCallResponse(int token, List<Header> headers, byte[] body, List<Header> trailers) {
         if (host.httpCallouts.remove(token) == null) {
             throw new IllegalArgumentException("no pending HTTP callout " + token);
         }
         host.calloutHeaders = HeaderMap.of(headers);
-        host.calloutTrailers = HeaderMap.of(trailers);
+        host.calloutTrailers = trailers.isEmpty() ? null : HeaderMap.of(trailers);
         host.calloutBody = body.clone();
         try {
             invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_http_call_response", ROOT_CONTEXT_ID, token, headers.size(),
                     body.length, trailers.size());
         } finally {
-            host.calloutHeaders = new HeaderMap();
-            host.calloutTrailers = new HeaderMap();
+            host.calloutHeaders = null;
+            host.calloutTrailers = null;
             host.calloutBody = null;
         }
         sendPendingLocalReplies();
     }
 
     /**
+     * Fails callout {@code token} as Envoy does ({@code Context::onHttpCallFailure}) when the call
+     * is reset after its answer started (a broken connection, a timeout mid-answer) or the answer
+     * exceeds the async client's 32 MiB buffer: {@code proxy_on_http_call_response} with no headers,
+     * no body and no trailers. Meanwhile the response maps do not exist (reading a header is
+     * {@code BadArgument}, the pairs are empty, the body is {@code NotFound}) and
+     * {@code proxy_get_status} gives {@code BrokenConnection} (11) with the message "reset"; Envoy
+     * clears the message afterwards and leaves the code.
+     */
+    public void callOnHttpCallFailure(int token) {
+        if (host.httpCallouts.remove(token) == null) {
+            throw new IllegalArgumentException("no pending HTTP callout " + token);
+        }
+        host.statusCode = dev.proxywasm.api.abi.WasmResult.BROKEN_CONNECTION.code();
+        host.statusMessage = "reset".getBytes(StandardCharsets.UTF_8);
+        try {
+            invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_http_call_response", ROOT_CONTEXT_ID, token, 0, 0, 0);
+        } finally {
+            host.statusMessage = new byte[0];
+        }
+        sendPendingLocalReplies();
+    }
+
+    /**
+     * The clusters of the callouts and gRPC calls the proxy refused because it does not know them
+     * ({@link #withClusters}), in order.
+     */
+    public List<String> getRefusedCalls() {
+        return host.clusters.refused();
+    }
+
+    /**
      * Local replies the plugin sent for a stream from outside that stream's callbacks (a callout's
-     * answer, a tick): Envoy sends them as it would from the request path.
+     * answer, a gRPC event): Envoy sends them as it would from the request path.
      */
     private void sendPendingLocalReplies() {
         for (EmulatedHost.Stream stream : List.copyOf(host.streams.values())) {
@@ -524,11 +583,16 @@ public final class HostEmulator implements AutoCloseable {
         return List.copyOf(host.grpcCalls.values());
     }
 
-    /** Delivers initial metadata on a gRPC call. */
+    /** Delivers initial metadata on a gRPC call; the map exists while the plugin handles it. */
     public void callOnGrpcReceiveInitialMetadata(int token, List<Header> metadata) {
         host.grpcInitialMetadata = HeaderMap.of(metadata);
-        invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_receive_initial_metadata", ROOT_CONTEXT_ID, token,
-                metadata.size());
+        try {
+            invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_receive_initial_metadata", ROOT_CONTEXT_ID, token,
+                    metadata.size());
+        } finally {
+            host.grpcInitialMetadata = null;
+        }
+        sendPendingLocalReplies();
     }
 
     /** Delivers a message on a gRPC call. */
@@ -539,21 +603,36 @@ public final class HostEmulator implements AutoCloseable {
         } finally {
             host.grpcReceiveBuffer = null;
         }
+        sendPendingLocalReplies();
     }
 
-    /** Delivers trailing metadata on a gRPC call. */
+    /** Delivers trailing metadata on a gRPC call; the map exists while the plugin handles it. */
     public void callOnGrpcReceiveTrailingMetadata(int token, List<Header> metadata) {
         host.grpcTrailingMetadata = HeaderMap.of(metadata);
-        invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_receive_trailing_metadata", ROOT_CONTEXT_ID, token,
-                metadata.size());
+        try {
+            invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_receive_trailing_metadata", ROOT_CONTEXT_ID, token,
+                    metadata.size());
+        } finally {
+            host.grpcTrailingMetadata = null;
+        }
+        sendPendingLocalReplies();
     }
 
-    /** Closes a gRPC call with a status the plugin reads with {@code proxy_get_status}. */
+    /**
+     * Closes a gRPC call with a status the plugin reads with {@code proxy_get_status}: 0 is OK, any
+     * other is how a failed call ends in Envoy (e.g. 14, unavailable, when the cluster cannot be
+     * reached; 4, deadline exceeded, on a timeout). Envoy clears the message afterwards.
+     */
     public void callOnGrpcClose(int token, int status, String message) {
         host.statusCode = status;
         host.statusMessage = message.getBytes(StandardCharsets.UTF_8);
         host.grpcCalls.remove(token);
-        invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_close", ROOT_CONTEXT_ID, token, status);
+        try {
+            invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_grpc_close", ROOT_CONTEXT_ID, token, status);
+        } finally {
+            host.statusMessage = new byte[0];
+        }
+        sendPendingLocalReplies();
     }
 
     /** The id of a shared queue the plugin registered, or -1. */
@@ -606,9 +685,29 @@ public final class HostEmulator implements AutoCloseable {
         return host.metricValues.get(id);
     }
 
-    /** The property at {@code path} set by the test or the plugin ({@code proxy_set_property}) as UTF-8, or null. */
+    /**
+     * The property at {@code path} as UTF-8, or null: the test's {@link #withProperty}, else the
+     * value the plugin last stored at exactly this path with {@code proxy_set_property} in any
+     * stream. Envoy keeps the latter in that stream's filter state, where
+     * {@link #getFilterState} shows it as Envoy's other filters and access logs see it.
+     */
     public String getProperty(String... path) {
         byte[] value = host.properties.get(propertyKey(path));
+        if (value == null) {
+            value = host.filterState.lastSet(propertyKey(path));
+        }
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The object under {@code key} in stream {@code id}'s filter state as UTF-8, or null: what
+     * {@code proxy_set_property} stored, under {@code wasm.} and the path (segments joined by NUL),
+     * e.g. {@code getFilterState(id, "wasm.my_key")} after {@code Properties.set(value, "my_key")}.
+     * The filter state goes with the stream ({@link #completeHttpContext}).
+     */
+    public String getFilterState(int id, String key) {
+        stream(id);
+        byte[] value = host.filterState.get(id, key);
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 

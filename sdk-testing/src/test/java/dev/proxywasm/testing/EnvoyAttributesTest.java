@@ -2,6 +2,7 @@ package dev.proxywasm.testing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -90,11 +91,37 @@ class EnvoyAttributesTest {
     }
 
     @Test
-    void aPropertySetByThePluginOrTheTestComesFirst() {
+    void aPropertyTheTestSuppliesComesFirst() {
         streamWithRequest();
-        host.setProperty(path("request", "path"), utf8("/set"));
+        host.properties.put("request\0path", utf8("/set"));
 
         assertArrayEquals(utf8("/set"), host.getProperty(path("request", "path")));
         assertArrayEquals(utf8("/a"), host.getProperty(path("request", "url_path")));
+    }
+
+    @Test
+    void whatThePluginSetsGoesToTheFilterStateAndNeverShadowsAnAttribute() {
+        streamWithRequest();
+        host.setProperty(path("request", "path"), utf8("/set"));
+        host.setProperty(path("request"), utf8("mine"));
+        host.setProperty(path("verdict"), utf8("allow"));
+
+        assertArrayEquals(utf8("/a?b=c"), host.getProperty(path("request", "path")));
+        assertArrayEquals(utf8("/set"), host.filterState.get(2, "wasm.request\0path"));
+        assertArrayEquals(utf8("mine"), host.getProperty(path("filter_state", "wasm.request")));
+        assertArrayEquals(utf8("allow"), host.getProperty(path("verdict")));
+        assertArrayEquals(utf8("allow"), host.getProperty(path("filter_state", "wasm.verdict")));
+        assertNull(host.getProperty(path("verdict", "more")));
+    }
+
+    @Test
+    void theRootContextHasNoFilterState() {
+        streamWithRequest();
+        host.activeContext = 1;
+
+        assertFalse(host.storeProperty(path("verdict"), utf8("allow")));
+        assertNull(host.getProperty(path("verdict")));
+        host.activeContext = 2;
+        assertNull(host.getProperty(path("verdict")));
     }
 }

@@ -2,6 +2,7 @@ package dev.proxywasm.it.abi;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
+import dev.proxywasm.api.CalloutRefusedException;
 import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.ForeignFunction;
 import dev.proxywasm.api.GrpcCall;
@@ -29,11 +30,14 @@ import dev.proxywasm.api.Properties;
 import dev.proxywasm.api.ProxyWasmPlugin;
 import dev.proxywasm.api.SharedData;
 import dev.proxywasm.api.SharedQueue;
+import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.api.abi.LogLevel;
 import dev.proxywasm.api.abi.MapType;
 import dev.proxywasm.api.abi.StreamType;
+import dev.proxywasm.spi.HeaderPairs;
 import dev.proxywasm.spi.Host;
 import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.spi.HostCallException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +80,15 @@ public final class AbiExerciser {
     boolean start(Configuration configuration) {
         Log.info("configured: " + configuration.text());
         finishLater = configuration.text().contains("finish-later");
+        if (finishLater) {
+            // Envoy ticks only a plugin that asked for ticks; the tick finishes the deferred shutdown.
+            Plugin.setTickPeriod(1000);
+        }
+        if (configuration.text().contains("root-property")) {
+            // Outside a stream Envoy has no filter state to keep a property in: NotFound, nothing stored.
+            Properties.set(utf8("root"), "root_key");
+            Log.info("root property: " + Properties.getString("root_key"));
+        }
         queue = SharedQueue.register("exerciser");
         requests = Metric.counter("exerciser_requests_total");
         inFlight = Metric.gauge("exerciser_in_flight");
@@ -109,6 +122,47 @@ public final class AbiExerciser {
     boolean done() {
         Log.info("plugin done; finishing " + (finishLater ? "later" : "now"));
         return !finishLater;
+    }
+
+    /** The cluster named by the request header {@code x-cluster}, else {@code fallback}. */
+    static String cluster(Headers headers, String fallback) {
+        String cluster = headers.get("x-cluster");
+        return cluster == null ? fallback : cluster;
+    }
+
+    /**
+     * What the raw host calls give for the callout response being delivered: a header value, the
+     * pairs, the body, a trailer value and {@code proxy_get_status}; a refused call as its result.
+     */
+    static String rawCalloutReads() {
+        StringBuilder out = new StringBuilder();
+        out.append("value=");
+        try {
+            out.append(text(host().getHeaderMapValue(MapType.HTTP_CALL_RESPONSE_HEADERS.code(), utf8(":status"))));
+        } catch (HostCallException e) {
+            out.append(e.result());
+        }
+        out.append(";pairs=");
+        try {
+            out.append(HeaderPairs.decode(host().getHeaderMapPairs(MapType.HTTP_CALL_RESPONSE_HEADERS.code())).size());
+        } catch (HostCallException e) {
+            out.append(e.result());
+        }
+        out.append(";body=");
+        try {
+            out.append(text(host().getBufferBytes(BufferType.HTTP_CALL_RESPONSE_BODY.code(), 0, 100)));
+        } catch (HostCallException e) {
+            out.append(e.result());
+        }
+        out.append(";trailer=");
+        try {
+            out.append(text(host().getHeaderMapValue(MapType.HTTP_CALL_RESPONSE_TRAILERS.code(), utf8("x"))));
+        } catch (HostCallException e) {
+            out.append(e.result());
+        }
+        Host.Status status = host().getStatus();
+        out.append(";status=").append(status.code()).append(' ').append(text(status.message()));
+        return out.toString();
     }
 
     /** The bytes as lower-case hex, or {@code null}. */
@@ -204,15 +258,33 @@ public final class AbiExerciser {
                     headers.add("x-requests", Long.toString(requests.value()));
                 }
                 case "callout" -> {
+                    try {
+                        HttpCall.dispatch(cluster(headers, "auth_cluster"), List.of(new Header(":method", "GET"),
+                                new Header(":path", "/check"), new Header(":authority", "auth.local"),
+                                new Header("x-user", String.valueOf(headers.get("x-user")))), utf8("ping"),
+                                headers.get("x-timeout") == null ? 5000 : Integer.parseInt(headers.get("x-timeout")),
+                                response -> {
+                                    Log.info("callout " + response.token() + ": " + response.headers().all().size()
+                                            + " headers, " + response.body().length + " bytes, "
+                                            + response.trailerCount() + " trailers");
+                                    HttpStream.current().requestHeaders().add("x-callout",
+                                            response.headers().get("x-verdict") + "/" + response.bodyText());
+                                    HttpStream.current().requestHeaders().add("x-callout-status",
+                                            response.status() + " failed=" + response.failed() + " trailers="
+                                                    + response.trailers().all());
+                                    HttpStream.current().resumeRequest();
+                                });
+                    } catch (CalloutRefusedException refused) {
+                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.result());
+                        return Action.CONTINUE;
+                    }
+                    return Action.PAUSE;
+                }
+                case "callout-raw" -> {
                     HttpCall.dispatch("auth_cluster", List.of(new Header(":method", "GET"),
-                            new Header(":path", "/check"), new Header(":authority", "auth.local"),
-                            new Header("x-user", String.valueOf(headers.get("x-user")))), utf8("ping"), 5000,
+                            new Header(":path", "/check"), new Header(":authority", "auth.local")), null, 5000,
                             response -> {
-                                Log.info("callout " + response.token() + ": " + response.headers().all().size()
-                                        + " headers, " + response.body().length + " bytes, "
-                                        + response.trailerCount() + " trailers");
-                                HttpStream.current().requestHeaders().add("x-callout",
-                                        response.headers().get("x-verdict") + "/" + response.bodyText());
+                                HttpStream.current().requestHeaders().add("x-raw", rawCalloutReads());
                                 HttpStream.current().resumeRequest();
                             });
                     return Action.PAUSE;
@@ -225,8 +297,22 @@ public final class AbiExerciser {
                             });
                     return Action.PAUSE;
                 }
-                case "grpc" -> GrpcCall.unary("grpc_cluster", "auth.v1.Auth", "Check",
-                        List.of(new Header("x-trace", "t1")), utf8("request"), 1000, new GrpcLogger());
+                case "grpc" -> {
+                    try {
+                        GrpcCall.unary(cluster(headers, "grpc_cluster"), "auth.v1.Auth", "Check",
+                                List.of(new Header("x-trace", "t1")), utf8("request"), 1000, new GrpcLogger());
+                    } catch (CalloutRefusedException refused) {
+                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.result());
+                    }
+                }
+                case "grpc-stream-refused" -> {
+                    try {
+                        GrpcCall.stream(cluster(headers, "grpc_cluster"), "chat.v1.Chat", "Talk", List.of(),
+                                new GrpcLogger());
+                    } catch (CalloutRefusedException refused) {
+                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.result());
+                    }
+                }
                 case "grpc-stream" -> {
                     GrpcCall talk = GrpcCall.stream("grpc_cluster", "chat.v1.Chat", "Talk", List.of(), new GrpcLogger());
                     talk.send(utf8("one"), false);
@@ -242,6 +328,17 @@ public final class AbiExerciser {
                     return Action.PAUSE;
                 }
                 case "tick" -> Plugin.setTickPeriod(1000);
+                case "tick-stop" -> Plugin.setTickPeriod(0);
+                case "filter-state" -> {
+                    Properties.set(utf8("v1"), "my_key");
+                    Properties.set(utf8("v2"), "a", "b");
+                    Properties.set(utf8("shadow"), "plugin_name");
+                    headers.add("x-read", Properties.getString("my_key") + "," + Properties.getString("filter_state",
+                            "wasm.my_key") + "," + Properties.getString("a", "b") + "," + Properties.getString("a")
+                            + "," + Properties.getString("my_key", "field") + "," + Properties.getString("plugin_name")
+                            + "," + Properties.getString("filter_state", "wasm.plugin_name"));
+                }
+                case "filter-read" -> headers.add("x-read", String.valueOf(Properties.getString("my_key")));
                 case "pairs" -> headers.setAll(List.of(new Header("x-only", "one")));
                 case "remove" -> headers.remove("x-remove-me");
                 case "replace" -> headers.replace("x-dup", "replaced");
@@ -301,6 +398,9 @@ public final class AbiExerciser {
             headers.add("x-op-seen", op);
             if (op.equals("throw-response-headers") || op.equals("throw-everywhere")) {
                 throw new IllegalStateException("response headers");
+            }
+            if (op.equals("filter-state")) {
+                headers.add("x-read-later", String.valueOf(Properties.getString("my_key")));
             }
             if (op.equals("attributes")) {
                 copyAttributes(attributes, headers);

@@ -106,6 +106,147 @@ class DevProxyTest {
         }
     }
 
+    /** An upstream that answers with the request's callout headers, as the exerciser plugin left them. */
+    private static HttpServer calloutEcho() throws Exception {
+        HttpServer echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", exchange -> {
+            byte[] body = (exchange.getRequestHeaders().getFirst("x-callout-status") + "|"
+                    + exchange.getRequestHeaders().getFirst("x-callout") + "|"
+                    + exchange.getRequestHeaders().getFirst("x-refused")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        echo.start();
+        return echo;
+    }
+
+    private static URI uri(HttpServer server) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Test
+    void aCalloutToAClusterNotMappedIsRefusedAsEnvoyRefusesIt() throws Exception {
+        HttpServer echo = calloutEcho();
+        try (DevProxy proxy = start("abi-plugin", "{}", uri(echo), Map.of(), false)) {
+            HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout", "x-cluster", "billing");
+
+            assertEquals(200, response.statusCode());
+            assertEquals("null|null|proxy_http_call billing BAD_ARGUMENT", response.body());
+        } finally {
+            echo.stop(0);
+        }
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("[proxy] the plugin called cluster billing,"
+                + " which is not mapped: refused with BadArgument"), console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aClusterThatCannotBeReachedAnswers503AsEnvoysRouterDoes() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        HttpServer echo = calloutEcho();
+        try (DevProxy proxy = start("abi-plugin", "{}", uri(echo),
+                Map.of("auth_cluster", URI.create("http://127.0.0.1:" + closedPort)), false)) {
+            HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout");
+
+            assertEquals("503 failed=false trailers=[]|null/upstream connect error or disconnect/reset before headers."
+                    + " reset reason: remote connection failure|null", response.body());
+        } finally {
+            echo.stop(0);
+        }
+    }
+
+    @Test
+    void noAnswerWithinTheTimeoutIsEnvoysRouter504() throws Exception {
+        HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        slow.createContext("/", exchange -> {
+            sleep(3000);
+            exchange.close();
+        });
+        slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        slow.start();
+        HttpServer echo = calloutEcho();
+        try (DevProxy proxy = start("abi-plugin", "{}", uri(echo), Map.of("auth_cluster", uri(slow)), false)) {
+            HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout", "x-timeout", "300");
+
+            assertEquals("504 failed=false trailers=[]|null/upstream request timeout|null", response.body());
+        } finally {
+            echo.stop(0);
+            slow.stop(0);
+        }
+    }
+
+    @Test
+    void anAnswerThatBreaksOffIsACalloutFailure() throws Exception {
+        // Promises 100 bytes, sends 10 and closes the connection: a reset after the answer started.
+        java.net.ServerSocket broken = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress());
+        Thread server = new Thread(() -> {
+            try (java.net.Socket socket = broken.accept()) {
+                java.io.InputStream in = socket.getInputStream();
+                int matched = 0;
+                while (matched < 4) {
+                    int b = in.read();
+                    if (b < 0) {
+                        return;
+                    }
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+                }
+                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten b"
+                        .getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            } catch (java.io.IOException ignored) {
+                // The test fails on the proxy's side if this server does not answer.
+            }
+        });
+        server.start();
+        HttpServer echo = calloutEcho();
+        try (DevProxy proxy = start("abi-plugin", "{}", uri(echo),
+                Map.of("auth_cluster", URI.create("http://127.0.0.1:" + broken.getLocalPort())), false)) {
+            HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout");
+
+            assertEquals("-1 failed=true trailers=[]|null/|null", response.body());
+        } finally {
+            echo.stop(0);
+            broken.close();
+            server.join(5000);
+        }
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("[proxy] callout to auth_cluster failed: the answer"
+                + " broke off"), console.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anAnswerThatStopsMidwayPastTheTimeoutIsACalloutFailure() throws Exception {
+        HttpServer stalled = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stalled.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("start".getBytes(StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            sleep(3000);
+            exchange.close();
+        });
+        stalled.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        stalled.start();
+        HttpServer echo = calloutEcho();
+        try (DevProxy proxy = start("abi-plugin", "{}", uri(echo), Map.of("auth_cluster", uri(stalled)), false)) {
+            HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout", "x-timeout", "500");
+
+            assertEquals("-1 failed=true trailers=[]|null/|null", response.body());
+        } finally {
+            echo.stop(0);
+            stalled.stop(0);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** An attribute the exerciser plugin copied into a response header, as text; null if not found. */
     private static String attribute(HttpResponse<?> response, String name) {
         String hex = response.headers().firstValue("x-attr-" + name).orElseThrow(

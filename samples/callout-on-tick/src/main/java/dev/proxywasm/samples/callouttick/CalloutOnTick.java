@@ -1,5 +1,6 @@
 package dev.proxywasm.samples.callouttick;
 
+import dev.proxywasm.api.CalloutRefusedException;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.HttpCall;
 import dev.proxywasm.api.Log;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * The Go SDK's {@code dispatch_call_on_tick}: every tick, an HTTP call to the {@code config}
  * cluster; each answer's body is stored in shared data for every worker to read. On shutdown the
- * plugin waits for the call in flight before it reports done.
+ * plugin waits for the call in flight before it reports done. A call that fails or is refused
+ * keeps the last configuration and is tried again on the next tick.
  */
 @ProxyWasmPlugin
 public final class CalloutOnTick {
@@ -29,23 +31,30 @@ public final class CalloutOnTick {
 
     @OnTick
     void tick() {
-        if (inFlight) {
+        if (inFlight || stopping) {
             return;
         }
-        inFlight = true;
-        HttpCall.dispatch("config", List.of(new Header(":method", "GET"), new Header(":path", "/config"),
-                new Header(":authority", "config")), null, 3000, response -> {
-            inFlight = false;
-            if (response.status() == 200) {
-                SharedData.set(KEY, response.body(), 0);
-                Log.info("remote config updated: " + response.bodyText());
-            } else {
-                Log.warn("remote config unavailable: " + response.status());
-            }
-            if (stopping) {
-                Plugin.done();
-            }
-        });
+        try {
+            HttpCall.dispatch("config", List.of(new Header(":method", "GET"), new Header(":path", "/config"),
+                    new Header(":authority", "config")), null, 3000, response -> {
+                inFlight = false;
+                if (response.failed()) {
+                    Log.warn("remote config unavailable: the call failed");
+                } else if (response.status() == 200) {
+                    SharedData.set(KEY, response.body(), 0);
+                    Log.info("remote config updated: " + response.bodyText());
+                } else {
+                    Log.warn("remote config unavailable: " + response.status());
+                }
+                if (stopping) {
+                    Plugin.done();
+                }
+            });
+            // Only a call the host accepted is in flight: a refused one must not stop the next ticks.
+            inFlight = true;
+        } catch (CalloutRefusedException refused) {
+            Log.warn("remote config unavailable: " + refused.getMessage());
+        }
     }
 
     @OnPluginDone

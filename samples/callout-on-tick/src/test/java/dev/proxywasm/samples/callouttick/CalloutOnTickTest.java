@@ -39,4 +39,56 @@ class CalloutOnTickTest {
         assertEquals(1, host.getDoneCalls());
         assertEquals(List.of("remote config unavailable: 500"), host.getWarnLogs());
     }
+
+    @ProxyWasmTest
+    void aRefusedCallIsTriedAgainOnTheNextTick(HostEmulator host) {
+        host.withClusters("auth");
+        assertTrue(host.startPlugin());
+
+        assertTrue(host.tick());
+        assertEquals(List.of(), host.getHttpCallouts());
+        assertEquals(1, host.getWarnLogs().size(), host.getWarnLogs()::toString);
+        assertTrue(host.getWarnLogs().get(0).startsWith("remote config unavailable: proxy_http_call to cluster config"
+                + " was refused: BAD_ARGUMENT"), host.getWarnLogs().get(0));
+
+        host.withClusters("auth", "config");
+        assertTrue(host.tick());
+
+        assertEquals(1, host.getHttpCallouts().size(), "the refusal did not stop the ticks' calls");
+        assertEquals(List.of(), host.getErrorLogs());
+    }
+
+    @ProxyWasmTest
+    void aFailedCallIsTriedAgainOnTheNextTick(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        host.tick();
+
+        host.callOnHttpCallFailure(host.getHttpCallouts().get(0).token());
+        host.tick();
+
+        assertEquals(List.of("remote config unavailable: the call failed"), host.getWarnLogs());
+        assertEquals(1, host.getHttpCallouts().size());
+        assertEquals(List.of(), host.getErrorLogs());
+    }
+
+    @ProxyWasmTest
+    void shutdownFinishesWhenTheCallInFlightFails(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        host.tick();
+
+        assertFalse(host.finishPlugin());
+        host.callOnHttpCallFailure(host.getHttpCallouts().get(0).token());
+
+        assertEquals(1, host.getDoneCalls());
+        assertEquals(List.of(), host.getErrorLogs());
+    }
+
+    @ProxyWasmTest
+    void shutdownAfterARefusedCallFinishesAtOnce(HostEmulator host) {
+        host.withClusters();
+        assertTrue(host.startPlugin());
+        host.tick();
+
+        assertTrue(host.finishPlugin());
+    }
 }

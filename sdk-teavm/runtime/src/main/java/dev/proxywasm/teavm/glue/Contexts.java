@@ -1,5 +1,6 @@
 package dev.proxywasm.teavm.glue;
 
+import dev.proxywasm.spi.CallbackContext;
 import dev.proxywasm.teavm.memory.IntObjectMap;
 
 /**
@@ -46,10 +47,14 @@ public final class Contexts {
         return ROOTS.get(id) != null;
     }
 
-    /** Forgets context {@code id}, root or stream. */
+    /**
+     * Forgets context {@code id}, root or stream, and the callouts and gRPC calls it made: their
+     * answers may still come (Envoy owns them by the root context) and are then dropped.
+     */
     public static void delete(int id) {
         Guard.forget(id);
         WholeBody.forget(id);
+        CallbackContext.deleted(id);
         if (STREAMS.remove(id) == null) {
             ROOTS.remove(id);
         }
