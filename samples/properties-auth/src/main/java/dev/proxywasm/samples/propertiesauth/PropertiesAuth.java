@@ -51,8 +51,9 @@ public final class PropertiesAuth {
     Action request(HttpStream stream) {
         String address = String.valueOf(Properties.sourceAddress());
         if (allowed.contains(ipOf(address))) {
-            // Leave the decision for access logs and later filters.
-            Properties.set(Utf8.encode("allowed"), "wasm", "source_check");
+            // Leave the decision for access logs and later filters: Envoy keeps it in the stream's
+            // filter state as wasm.source_check (%FILTER_STATE(wasm.source_check)% in an access log).
+            Properties.set(Utf8.encode("allowed"), "source_check");
             return Action.CONTINUE;
         }
         Log.info("denied " + address + " " + Properties.requestMethod() + " " + Properties.requestPath()

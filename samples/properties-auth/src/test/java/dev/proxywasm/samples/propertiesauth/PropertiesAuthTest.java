@@ -27,8 +27,10 @@ class PropertiesAuthTest {
 
     @ProxyWasmTest
     void anAllowedSourcePasses(HostEmulator host) {
-        assertNoLocalResponse(host, request(host, "10.0.0.2", 51234));
-        assertEquals("allowed", host.getProperty("wasm", "source_check"));
+        int id = request(host, "10.0.0.2", 51234);
+
+        assertNoLocalResponse(host, id);
+        assertEquals("allowed", host.getFilterState(id, "wasm.source_check"));
         assertEquals(List.of("allowing [10.0.0.1, 10.0.0.2] on edge-auth"), host.getInfoLogs());
     }
 
