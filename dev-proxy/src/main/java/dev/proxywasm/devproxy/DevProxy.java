@@ -35,9 +35,11 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * A reverse proxy on localhost that runs every request and response through a plugin's compiled
- * module, in the emulator's host (Chicory compiler) with Envoy's filter semantics. Jetty serves the
- * HTTP/1.1 side (chunked bodies and keep-alive included); the JDK's client talks to the upstream
- * and to callout clusters. With no upstream given, a built-in one answers.
+ * module, in the emulator's host (Chicory compiler) with Envoy's filter semantics: bodies reach the
+ * plugin chunk by chunk as they arrive and go on as the plugin lets them through, trailers pass in
+ * both directions. Jetty serves the client side and talks to the upstream; the JDK's client calls
+ * the callout clusters. With no upstream given, a built-in one answers. The plugin's metrics are
+ * at {@link #STATS_PATH} and printed when the proxy stops.
  */
 public final class DevProxy implements AutoCloseable {
     /** How to run. */
@@ -60,9 +62,11 @@ public final class DevProxy implements AutoCloseable {
     });
     private HostEmulator emulator;
     private PluginRunner runner;
+    private PrintStream console;
     private URI upstream;
 
     private DevProxy(Options options, PrintStream console) throws Exception {
+        this.console = console;
         byte[] module;
         try {
             module = Files.readAllBytes(options.module());
@@ -174,6 +178,13 @@ public final class DevProxy implements AutoCloseable {
     @Override
     public void close() throws Exception {
         ticker.shutdownNow();
+        if (runner != null && console != null) {
+            String stats = stats();
+            if (!stats.isEmpty()) {
+                console.print("[proxy] the plugin's metrics:\n" + stats.indent(2));
+            }
+            runner.close();
+        }
         Exception failure = null;
         for (Server s : new Server[] {server, upstreamServer}) {
             try {
@@ -192,11 +203,26 @@ public final class DevProxy implements AutoCloseable {
         }
     }
 
-    /** Every request: plugin, upstream, plugin, client. */
+    /** The path where the proxy itself answers with the plugin's metrics, as Envoy's admin /stats does. */
+    public static final String STATS_PATH = "/.proxy-wasm/stats";
+
+    /** The plugin's metrics, {@code name value} a line, sorted by name. */
+    public String stats() {
+        StringBuilder text = new StringBuilder();
+        runner.metrics().forEach((name, value) -> text.append(name).append(' ').append(value).append('\n'));
+        return text.toString();
+    }
+
+    /** Every request: plugin, upstream, plugin, client, chunk by chunk. */
     private final class ProxyHandler extends Handler.Abstract {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
-            byte[] body = Content.Source.asInputStream(request).readAllBytes();
+            if (STATS_PATH.equals(request.getHttpURI().getPath())) {
+                response.getHeaders().put("content-type", "text/plain; charset=utf-8");
+                response.write(true, ByteBuffer.wrap(stats().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        callback);
+                return true;
+            }
             List<Header> headers = new ArrayList<>();
             String path = request.getHttpURI().getPathQuery();
             headers.add(new Header(":authority", hostOf(request)));
@@ -210,23 +236,8 @@ public final class DevProxy implements AutoCloseable {
                     headers.add(new Header(name, field.getValue()));
                 }
             }
-            String method = request.getMethod();
-            PluginRunner.Message answer = runner.exchange(clientOf(request), new PluginRunner.Message(0, headers, body),
-                    forwarded -> runner.forward(upstream, method, forwarded));
-            if (answer.status() == PluginRunner.RESET) {
-                // Closing the connection before a byte of the response is the closest HTTP/1.1 has to
-                // Envoy's stream reset; failing the callback alone would make Jetty send a 500.
-                request.getConnectionMetaData().getConnection().getEndPoint().close();
-                callback.failed(new java.io.IOException("stream reset by the plugin"));
-                return true;
-            }
-            response.setStatus(answer.status());
-            for (Header h : answer.headers()) {
-                if (!h.name().equals("content-length") && !h.name().equals("transfer-encoding")) {
-                    response.getHeaders().add(h.name(), h.value());
-                }
-            }
-            response.write(true, ByteBuffer.wrap(answer.body()), callback);
+            runner.exchange(clientOf(request), new JettyDownstream(request, response, callback, headers), upstream,
+                    request.getMethod());
             return true;
         }
 
@@ -250,6 +261,89 @@ public final class DevProxy implements AutoCloseable {
         private String hostOf(Request request) {
             String host = request.getHeaders().get("host");
             return host != null ? host : request.getHttpURI().getAuthority();
+        }
+    }
+
+    /** The client's side of an exchange over Jetty: blocking reads and writes on the handler's thread. */
+    private static final class JettyDownstream implements PluginRunner.Downstream {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final List<Header> headers;
+        private final java.io.InputStream body;
+        private final byte[] buffer = new byte[16 * 1024];
+        private volatile List<Header> trailers = List.of();
+
+        JettyDownstream(Request request, Response response, Callback callback, List<Header> headers) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.headers = headers;
+            this.body = Content.Source.asInputStream(request);
+        }
+
+        @Override
+        public List<Header> requestHeaders() {
+            return headers;
+        }
+
+        @Override
+        public byte[] readRequestChunk() throws IOException {
+            int n = body.read(buffer);
+            return n < 0 ? null : java.util.Arrays.copyOf(buffer, n);
+        }
+
+        @Override
+        public List<Header> requestTrailers() {
+            List<Header> trailers = new ArrayList<>();
+            org.eclipse.jetty.http.HttpFields fields = request.getTrailers();
+            if (fields != null) {
+                for (HttpField field : fields) {
+                    trailers.add(new Header(field.getName().toLowerCase(Locale.ROOT), field.getValue()));
+                }
+            }
+            return trailers;
+        }
+
+        @Override
+        public void respond(int status, List<Header> answerHeaders) {
+            // Jetty takes the trailers supplier into account only when it is set before the
+            // response is committed; the trailers themselves are known at the end.
+            response.setTrailersSupplier(() -> trailers.isEmpty() ? null : Upstream.fields(trailers));
+            response.setStatus(status);
+            for (Header h : answerHeaders) {
+                if (!h.name().equals("content-length") && !h.name().equals("transfer-encoding")) {
+                    response.getHeaders().add(h.name(), h.value());
+                }
+            }
+        }
+
+        @Override
+        public void write(byte[] chunk) throws IOException {
+            if (chunk.length == 0) {
+                return;
+            }
+            org.eclipse.jetty.util.FutureCallback written = new org.eclipse.jetty.util.FutureCallback();
+            response.write(false, ByteBuffer.wrap(chunk), written);
+            try {
+                written.get();
+            } catch (Exception e) {
+                throw new IOException("the client went away: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void finish(List<Header> answerTrailers) {
+            trailers = answerTrailers;
+            response.write(true, ByteBuffer.allocate(0), callback);
+        }
+
+        @Override
+        public void reset() {
+            // Closing the connection is the closest HTTP/1.1 has to Envoy's stream reset; failing
+            // the callback alone would make Jetty send a 500 if nothing was sent yet.
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new IOException("stream reset by the plugin"));
         }
     }
 

@@ -75,9 +75,17 @@ public final class Main {
             System.exit(1);
             return;
         }
-        System.out.println("[proxy] " + options.module().getFileName() + " on http://127.0.0.1:" + proxy.port()
-                + " -> " + proxy.upstream() + "   (try: curl -i http://127.0.0.1:" + proxy.port()
-                + "/status/503)");
+        String base = "http://127.0.0.1:" + proxy.port();
+        System.out.println("[proxy] " + options.module().getFileName() + " on " + base + " -> " + proxy.upstream()
+                + (options.upstream() == null ? "   (built-in upstream; try: curl -i " + base + "/status/503)" : ""));
+        System.out.println("[proxy] the plugin's metrics: curl " + base + DevProxy.STATS_PATH);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                proxy.close();
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }, "proxy-wasm-stop"));
         try {
             proxy.join();
         } catch (InterruptedException e) {

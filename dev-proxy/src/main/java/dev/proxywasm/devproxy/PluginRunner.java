@@ -4,6 +4,7 @@ import dev.proxywasm.api.Header;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.HttpCallout;
 import dev.proxywasm.testing.SentLocalResponse;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,26 +13,48 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * One plugin VM, driven as Envoy drives a filter: request headers and body, upstream, response
- * headers and body, with pauses, local replies and HTTP callouts. Like an Envoy worker it runs one
- * callback at a time; requests are serialised on this object.
+ * One plugin VM, driven as Envoy drives a filter: request headers, body chunks as they arrive and
+ * trailers, upstream, then the answer the same way, with pauses, local replies and HTTP callouts.
+ * Like an Envoy worker it runs one callback at a time; requests are serialised on this object.
  *
  * <p>The clusters mapped with {@code --cluster} are the only ones the proxy knows: a callout to any
  * other is refused at dispatch ({@code BadArgument}, as Envoy refuses a cluster it does not have).
  * A callout to a mapped cluster gets what Envoy's async client gives ({@link ClusterCall}).
  */
 final class PluginRunner {
-    /** A request or a response as the proxy sees it. */
-    record Message(int status, List<Header> headers, byte[] body) {}
+    /**
+     * The client's side of one exchange: the request as it arrives, chunk by chunk, and the answer
+     * as the plugin lets it through.
+     */
+    interface Downstream {
+        /** The request headers, pseudo-headers ({@code :path}, {@code :method}, …) included. */
+        List<Header> requestHeaders();
 
-    /** The status of an answer that is no answer: the stream was reset. */
-    static final int RESET = -1;
+        /** The next chunk of the request body as the client sent it; null once it ended. */
+        byte[] readRequestChunk() throws IOException;
+
+        /** The request's trailers, once its body ended; empty if it had none. */
+        List<Header> requestTrailers();
+
+        /** Sends the status and headers; the body follows. */
+        void respond(int status, List<Header> headers) throws IOException;
+
+        /** Sends a piece of the body. */
+        void write(byte[] chunk) throws IOException;
+
+        /** Ends the answer, with its trailers (if any). */
+        void finish(List<Header> trailers) throws IOException;
+
+        /** Ends the exchange without (the rest of) an answer: Envoy's stream reset. */
+        void reset();
+    }
 
     /**
      * Where a request came from: the client's address, the proxy's listening address it reached and
@@ -40,18 +63,19 @@ final class PluginRunner {
      */
     record Client(InetSocketAddress source, InetSocketAddress destination, String protocol) {}
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
-            "upgrade", "proxy-connection", "te", "trailer", "host", "content-length", "expect");
+    private static final Set<String> HOP_BY_HOP = Upstream.HOP_BY_HOP;
 
     private final HostEmulator host;
     private final Map<String, URI> clusters;
     private final PrintStream console;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Upstream upstreamClient;
     private boolean trapReported;
     private int refusalsSeen;
     private final Set<String> refusedClustersReported = new java.util.HashSet<>();
 
-    PluginRunner(HostEmulator host, Map<String, URI> clusters, PrintStream console) {
+    PluginRunner(HostEmulator host, Map<String, URI> clusters, PrintStream console) throws Exception {
+        this.upstreamClient = new Upstream();
         this.host = host;
         this.clusters = clusters;
         this.console = console;
@@ -82,56 +106,160 @@ final class PluginRunner {
     }
 
     /** What Envoy does to a stream the plugin closed (or that failed closed once the response started). */
-    private Message reset() {
-        console.println("[proxy] the plugin reset the stream; the client's connection is closed without a response");
-        return new Message(RESET, List.of(), new byte[0]);
+    private void reset(Downstream client) {
+        printLogs();
+        console.println("[proxy] the plugin reset the stream; the client's connection is closed");
+        client.reset();
     }
 
-    /** Runs one exchange from {@code client}; {@code upstream} is called with the request as the plugin left it. */
-    synchronized Message exchange(Client client, Message request,
-            java.util.function.Function<Message, Message> upstream) {
+    /**
+     * Runs one exchange from {@code client} as Envoy runs a filter: the request body chunk by chunk
+     * as it arrives and its trailers, then {@code upstream}, then the answer chunk by chunk, each
+     * piece the plugin lets through written to the client at once, then the answer's trailers.
+     */
+    synchronized void exchange(Client client, Downstream downstream, URI upstream, String method)
+            throws IOException {
         host.withConnection(client.source(), client.destination()).withProtocol(client.protocol());
         int id = host.initializeHttpContext();
         try {
-            boolean hasBody = request.body().length > 0;
-            host.callOnRequestHeaders(id, request.headers(), !hasBody);
+            // Each chunk goes to the plugin as it arrives; the end of a body whose length was not
+            // announced comes, as in Envoy, as an empty last chunk (or as the trailers).
+            byte[] chunk = downstream.readRequestChunk();
+            List<Header> trailers = chunk == null ? downstream.requestTrailers() : List.of();
+            host.callOnRequestHeaders(id, downstream.requestHeaders(), chunk == null && trailers.isEmpty());
             deliverCallouts();
-            if (hasBody) {
-                host.callOnRequestBody(id, request.body(), true);
+            if (chunk != null) {
+                for (; chunk != null; chunk = downstream.readRequestChunk()) {
+                    host.callOnRequestBody(id, chunk, false);
+                    deliverCallouts();
+                }
+                trailers = downstream.requestTrailers();
+                if (trailers.isEmpty()) {
+                    host.callOnRequestBody(id, new byte[0], true);
+                    deliverCallouts();
+                }
+            }
+            if (!trailers.isEmpty()) {
+                host.callOnRequestTrailers(id, trailers);
                 deliverCallouts();
             }
             if (host.isStreamClosed(id)) {
-                return reset();
+                reset(downstream);
+                return;
             }
             SentLocalResponse reply = host.getSentLocalResponse(id);
             if (reply != null) {
-                return new Message(reply.status(), withoutStatus(reply.headers()), reply.body());
+                downstream.respond(reply.status(), withoutStatus(reply.headers()));
+                downstream.write(reply.body());
+                finish(downstream, List.of());
+                return;
             }
             if (host.isRequestPaused(id)) {
-                return new Message(504, List.of(new Header("content-type", "text/plain")),
-                        "the plugin paused the request and never resumed it\n".getBytes());
+                downstream.respond(504, List.of(new Header("content-type", "text/plain")));
+                downstream.write("the plugin paused the request and never resumed it\n".getBytes());
+                finish(downstream, List.of());
+                return;
             }
-            Message answer = upstream.apply(new Message(0, host.getCurrentRequestHeaders(id), host.getCurrentRequestBody(id)));
-            List<Header> responseHeaders = new ArrayList<>();
-            responseHeaders.add(new Header(":status", Integer.toString(answer.status())));
-            responseHeaders.addAll(answer.headers());
-            boolean responseBody = answer.body().length > 0;
-            host.callOnResponseHeaders(id, responseHeaders, !responseBody);
-            deliverCallouts();
-            if (responseBody && host.getSentLocalResponse(id) == null) {
-                host.callOnResponseBody(id, answer.body(), true);
-                deliverCallouts();
-            }
-            if (host.isStreamClosed(id)) {
-                return reset();
-            }
-            List<Header> finalHeaders = host.getCurrentResponseHeaders(id);
-            int status = Integer.parseInt(valueOf(finalHeaders, ":status", Integer.toString(answer.status())));
-            return new Message(status, withoutStatus(finalHeaders), host.getCurrentResponseBody(id));
+            respond(id, downstream, upstreamClient.send(upstream, method, host.getCurrentRequestHeaders(id),
+                    host.getCurrentRequestBody(id), host.getCurrentRequestTrailers(id)));
         } finally {
             host.completeHttpContext(id);
             printLogs();
         }
+    }
+
+    /** The answer's way back through the plugin to the client. */
+    private void respond(int id, Downstream downstream, Upstream.Answer answer) throws IOException {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new Header(":status", Integer.toString(answer.status)));
+        headers.addAll(answer.headers);
+        byte[] chunk = answer.read();
+        List<Header> trailers = chunk == null ? answer.trailers() : List.of();
+        host.callOnResponseHeaders(id, headers, chunk == null && trailers.isEmpty());
+        deliverCallouts();
+        if (host.isStreamClosed(id)) {
+            reset(downstream);
+            return;
+        }
+        SentLocalResponse reply = host.getSentLocalResponse(id);
+        if (reply != null) {
+            // Sent from the response headers, a local reply replaces the answer.
+            downstream.respond(reply.status(), withoutStatus(reply.headers()));
+            downstream.write(reply.body());
+            finish(downstream, List.of());
+            return;
+        }
+        boolean committed = false;
+        int sent = 0;
+        boolean hadBody = chunk != null;
+        for (boolean last = false; chunk != null || hadBody && !last; ) {
+            last = chunk == null;
+            if (last) {
+                trailers = answer.trailers();
+                if (!trailers.isEmpty()) {
+                    break;
+                }
+            }
+            host.callOnResponseBody(id, last ? new byte[0] : chunk, last);
+            deliverCallouts();
+            if (host.isStreamClosed(id) || committed && host.getSentLocalResponse(id) != null) {
+                reset(downstream);
+                return;
+            }
+            if (!committed && !host.isResponsePaused(id)) {
+                committed = commit(id, downstream, answer.status);
+            }
+            if (committed) {
+                sent = writeForwarded(id, downstream, sent);
+            }
+            chunk = last ? null : answer.read();
+        }
+        if (!trailers.isEmpty()) {
+            host.callOnResponseTrailers(id, trailers);
+            deliverCallouts();
+            if (host.isStreamClosed(id)) {
+                reset(downstream);
+                return;
+            }
+        }
+        if (!committed) {
+            commit(id, downstream, answer.status);
+        }
+        writeForwarded(id, downstream, sent);
+        finish(downstream, host.getCurrentResponseTrailers(id));
+    }
+
+    /** Ends the answer; the plugin's log lines of this exchange go out first. */
+    private void finish(Downstream downstream, List<Header> trailers) throws IOException {
+        printLogs();
+        downstream.finish(trailers);
+    }
+
+    /** Sends the response headers as the plugin left them. */
+    private boolean commit(int id, Downstream downstream, int upstreamStatus) throws IOException {
+        List<Header> headers = host.getCurrentResponseHeaders(id);
+        int status = Integer.parseInt(valueOf(headers, ":status", Integer.toString(upstreamStatus)));
+        downstream.respond(status, withoutStatus(headers));
+        return true;
+    }
+
+    /** Writes what the plugin let through since {@code sent} bytes; returns the new total. */
+    private int writeForwarded(int id, Downstream downstream, int sent) throws IOException {
+        byte[] forwarded = host.getForwardedResponseBody(id);
+        if (forwarded.length > sent) {
+            downstream.write(Arrays.copyOfRange(forwarded, sent, forwarded.length));
+        }
+        return forwarded.length;
+    }
+
+    /** The plugin's metrics, for the stats page and the proxy's last words. */
+    synchronized Map<String, Long> metrics() {
+        return host.getMetrics();
+    }
+
+    /** Stops the upstream client. */
+    void close() throws Exception {
+        upstreamClient.close();
     }
 
     /** Performs the plugin's HTTP callouts against the configured clusters and delivers the outcomes. */
@@ -170,28 +298,6 @@ final class PluginRunner {
                         + "; add --cluster " + cluster + "=http://host:port)");
             }
         }
-    }
-
-    /** Sends {@code request} to {@code base} and returns the answer, headers lower-cased. */
-    Message forward(URI base, String method, Message request) {
-        try {
-            return send(base, method, request.headers(), request.body(), Duration.ofSeconds(30));
-        } catch (Exception e) {
-            return new Message(502, List.of(new Header("content-type", "text/plain")),
-                    ("upstream " + base + " failed: " + e + "\n").getBytes());
-        }
-    }
-
-    /** One HTTP exchange to {@code base} + the {@code :path} of {@code headers}, headers lower-cased. */
-    private Message send(URI base, String method, List<Header> headers, byte[] body, Duration timeout)
-            throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(valueOf(headers, ":path", "/")))
-                .timeout(timeout)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        copyHeaders(headers, builder);
-        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Message(response.statusCode(), headersOf(response), response.body());
     }
 
     static void copyHeaders(List<Header> headers, HttpRequest.Builder builder) {

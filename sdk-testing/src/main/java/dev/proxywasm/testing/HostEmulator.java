@@ -415,6 +415,14 @@ public final class HostEmulator implements AutoCloseable {
         return concat(s.forwardedResponseBody.bytes(), s.responseBody.bytes());
     }
 
+    /**
+     * What Envoy has passed downstream of the response body so far: everything the plugin let
+     * through, not what it still buffers. A proxy streaming to its client writes what this gained.
+     */
+    public byte[] getForwardedResponseBody(int id) {
+        return stream(id).forwardedResponseBody.bytes();
+    }
+
     /** The response body as UTF-8 text. */
     public String getCurrentResponseBodyText(int id) {
         return new String(getCurrentResponseBody(id), StandardCharsets.UTF_8);
@@ -674,6 +682,13 @@ public final class HostEmulator implements AutoCloseable {
     /** Sets a shared value, as another VM would. */
     public void setSharedData(String key, byte[] value) {
         host.setSharedData(key.getBytes(StandardCharsets.UTF_8), value, 0);
+    }
+
+    /** Every metric the plugin defined, by name, with its value now. */
+    public java.util.Map<String, Long> getMetrics() {
+        java.util.Map<String, Long> metrics = new java.util.TreeMap<>();
+        host.metricIds.forEach((name, id) -> metrics.put(name, host.metricValues.get(id)));
+        return metrics;
     }
 
     /** The value of the metric named {@code name}; throws if the plugin did not define it. */
