@@ -53,6 +53,10 @@ final class EnvFunctions {
             types.add(i == i64Param ? ValType.I64 : ValType.I32);
         }
         WasmFunctionHandle handle = (instance, args) -> {
+            WasmResult failure = host.failures == null ? null : host.failures.next(name);
+            if (failure != null) {
+                return new long[] {failure.code()};
+            }
             try {
                 return body.apply(instance, instance.memory(), args);
             } catch (HostCallException e) {
