@@ -19,11 +19,16 @@ import java.util.function.Predicate;
  * fraction of the plugin's eligible host calls returns one of the given codes instead of doing its
  * work ({@link HostEmulator#withHostCallFailures}).
  *
- * <p>A failed call does nothing and, as in proxy-wasm-cpp-host, writes no out-parameter and never
- * calls the module's allocator. Each eligible call draws from one seeded generator, so the same
- * test fails the same calls on every run and in both modes (the SDK makes the same calls on the
- * JVM and in the module). On the JVM the SDK sees what the module's host binding makes of the
- * code: {@code NotFound} and {@code Empty} are the call's "absent" result, anything else a
+ * <p>A failed call writes no out-parameter. Most fail before doing anything. A call that returns
+ * data ({@link #RETURNING_DATA}) fails, as often, after the host did its work and copied the data
+ * into memory it got from the module's allocator: proxy-wasm-cpp-host fails that way when it cannot
+ * store the data's address, and Envoy's foreign functions when they fail after producing output.
+ * The module then never learns the address of memory it handed out.
+ *
+ * <p>Each eligible call draws from one seeded generator, so the same test fails the same calls, the
+ * same way, on every run and in both modes (the SDK makes the same calls on the JVM and in the
+ * module). On the JVM the SDK sees what the module's host binding makes of the code:
+ * {@code NotFound} and {@code Empty} are the call's "absent" result, anything else a
  * {@link HostCallException}.
  *
  * <p>Calls Envoy fails only when they are malformed, or never, are not eligible by default
@@ -38,6 +43,11 @@ public final class HostCallFailures {
     public static final Set<String> NEVER_FAILED = Set.of("proxy_log", "proxy_get_log_level",
             "proxy_get_current_time_nanoseconds", "proxy_set_tick_period_milliseconds",
             "proxy_set_effective_context", "proxy_done");
+
+    /** The functions that hand data back through the module's allocator. */
+    public static final Set<String> RETURNING_DATA = Set.of("proxy_get_property", "proxy_get_buffer_bytes",
+            "proxy_get_header_map_pairs", "proxy_get_header_map_value", "proxy_get_status", "proxy_get_shared_data",
+            "proxy_dequeue_shared_queue", "proxy_call_foreign_function");
 
     /** The eligible functions by default: every {@code env} function but {@link #NEVER_FAILED}. */
     public static final Predicate<String> ENVOY_FALLIBLE = name -> !NEVER_FAILED.contains(name);
@@ -63,8 +73,18 @@ public final class HostCallFailures {
         this.eligible = eligible;
     }
 
-    /** The code {@code function} fails with this time, or null when it does its work. */
-    WasmResult next(String function) {
+    /**
+     * How a call fails: with {@code code}, and before doing anything or, when {@code afterWork}, once
+     * its data is in the module's memory.
+     */
+    record Failure(WasmResult code, boolean afterWork) {
+        long[] result() {
+            return new long[] {code.code()};
+        }
+    }
+
+    /** How {@code function} fails this time, or null when it does its work. */
+    Failure next(String function) {
         if (!eligible.test(function)) {
             return null;
         }
@@ -73,8 +93,9 @@ public final class HostCallFailures {
             return null;
         }
         WasmResult code = codes.get(codes.size() == 1 ? 0 : random.nextInt(codes.size()));
+        boolean afterWork = RETURNING_DATA.contains(function) && random.nextBoolean();
         injected.merge(function, 1L, Long::sum);
-        return code;
+        return new Failure(code, afterWork);
     }
 
     /** How many calls were eligible so far. */
@@ -101,14 +122,22 @@ public final class HostCallFailures {
             return method.invoke(host, args);
         }
         String function = abiName(method.getName());
-        WasmResult code = next(function);
-        if (code == null) {
+        Failure failure = next(function);
+        if (failure == null) {
             try {
                 return method.invoke(host, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         }
+        if (failure.afterWork()) {
+            try {
+                method.invoke(host, args);
+            } catch (InvocationTargetException e) {
+                // The injected code is the call's outcome.
+            }
+        }
+        WasmResult code = failure.code();
         if (code == WasmResult.NOT_FOUND || code == WasmResult.EMPTY) {
             return absent(function, method.getReturnType());
         }
