@@ -19,11 +19,13 @@ import java.util.function.Predicate;
  * fraction of the plugin's eligible host calls returns one of the given codes instead of doing its
  * work ({@link HostEmulator#withHostCallFailures}).
  *
- * <p>A failed call writes no out-parameter. Most fail before doing anything. A call that returns
- * data ({@link #RETURNING_DATA}) fails, as often, after the host did its work and copied the data
- * into memory it got from the module's allocator: proxy-wasm-cpp-host fails that way when it cannot
- * store the data's address, and Envoy's foreign functions when they fail after producing output.
- * The module then never learns the address of memory it handed out.
+ * <p>A failed call writes no out-parameter, and fails before doing anything; except that a failing
+ * call that returns data ({@link #RETURNING_DATA}) fails, in half the cases (drawn from the same
+ * generator), after the host did its work and copied the data into memory it got from the
+ * module's allocator: proxy-wasm-cpp-host fails that way when it cannot store the data's address,
+ * and Envoy's foreign functions when they fail after producing output. The module then never learns
+ * the address of memory it handed out. (Only {@code proxy_get_status} has by then written its
+ * status code, which comes first in proxy-wasm-cpp-host too.)
  *
  * <p>Each eligible call draws from one seeded generator, so the same test fails the same calls, the
  * same way, on every run and in both modes (the SDK makes the same calls on the JVM and in the
