@@ -92,6 +92,8 @@ final class EmulatedHost implements Host {
     int rootContextId;
     int doneCalls;
     int nextToken = 1;
+    /** Host calls of the plugin that fail on purpose; null for none. */
+    HostCallFailures failures;
 
     /**
      * What the active callback may read besides stream state (callout response, gRPC message...).

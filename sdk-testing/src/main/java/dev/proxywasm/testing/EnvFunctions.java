@@ -24,6 +24,8 @@ final class EnvFunctions {
     private final EmulatedHost host;
     private final String allocator;
     private final List<HostFunction> functions = new ArrayList<>();
+    /** The injected failure of the running call when it fails once its data is in the module's memory. */
+    private HostCallFailures.Failure failingAfterWork;
 
     private EnvFunctions(EmulatedHost host, String allocator) {
         this.host = host;
@@ -53,10 +55,19 @@ final class EnvFunctions {
             types.add(i == i64Param ? ValType.I64 : ValType.I32);
         }
         WasmFunctionHandle handle = (instance, args) -> {
+            HostCallFailures.Failure failure = host.failures == null ? null : host.failures.next(name);
+            if (failure != null && !failure.afterWork()) {
+                return failure.result();
+            }
+            HostCallFailures.Failure outer = failingAfterWork;
+            failingAfterWork = failure;
             try {
-                return body.apply(instance, instance.memory(), args);
+                long[] result = body.apply(instance, instance.memory(), args);
+                return failure == null ? result : failure.result();
             } catch (HostCallException e) {
-                return new long[] {e.result().code()};
+                return failure == null ? new long[] {e.result().code()} : failure.result();
+            } finally {
+                failingAfterWork = outer;
             }
         };
         functions.add(new HostFunction("env", name, FunctionType.of(types, List.of(ValType.I32)), handle));
@@ -76,6 +87,9 @@ final class EnvFunctions {
                 return new long[] {WasmResult.INVALID_MEMORY_ACCESS.code()};
             }
             memory.write(address, data);
+        }
+        if (failingAfterWork != null) {
+            return failingAfterWork.result();
         }
         memory.writeI32((int) ptrPtr, address);
         memory.writeI32((int) sizePtr, data.length);
@@ -216,8 +230,11 @@ final class EnvFunctions {
             if (value == null) {
                 return notFound();
             }
-            m.writeI32((int) a[4], value.cas());
-            return out(i, value.value(), a[2], a[3]);
+            long[] result = out(i, value.value(), a[2], a[3]);
+            if (result == OK) {
+                m.writeI32((int) a[4], value.cas());
+            }
+            return result;
         });
         fn("proxy_set_shared_data", 5, (i, m, a) -> host.setSharedData(read(m, a[0], a[1]), read(m, a[2], a[3]),
                 (int) a[4]) ? OK : new long[] {WasmResult.CAS_MISMATCH.code()});

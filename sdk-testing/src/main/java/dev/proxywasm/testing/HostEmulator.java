@@ -3,12 +3,15 @@ package dev.proxywasm.testing;
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.abi.LogLevel;
+import dev.proxywasm.api.abi.WasmResult;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -202,6 +205,46 @@ public final class HostEmulator implements AutoCloseable {
     public HostEmulator withForeignFunction(String name, UnaryOperator<byte[]> function) {
         host.foreignFunctions.put(name, function);
         return this;
+    }
+
+    /**
+     * Makes a seeded fraction {@code rate} (0 to 1) of the plugin's host calls from now on return
+     * one of {@code codes} instead of doing their work, in both modes: Envoy's unhappy paths (a
+     * header map gone, a property that does not serialise, an upstream that cannot be reached). A
+     * failed call changes nothing and writes no out-parameter. Eligible are the calls Envoy can fail
+     * when they are well formed: every {@code env} function but {@link HostCallFailures#NEVER_FAILED}
+     * ({@code proxy_log}, the clock, ...). The same seed fails the same calls on every run. Call it
+     * after {@link #startPlugin()} unless plugin start should meet failures too.
+     */
+    public HostEmulator withHostCallFailures(double rate, long seed, WasmResult... codes) {
+        return withHostCallFailures(rate, seed, HostCallFailures.ENVOY_FALLIBLE, codes);
+    }
+
+    /**
+     * As {@link #withHostCallFailures(double, long, WasmResult...)}, for the ABI functions
+     * {@code functions} accepts, e.g. {@code "proxy_get_buffer_bytes"::equals}; rate 1 fails every
+     * such call.
+     */
+    public HostEmulator withHostCallFailures(double rate, long seed, Predicate<String> functions,
+            WasmResult... codes) {
+        host.failures = new HostCallFailures(rate, seed, functions, codes);
+        return this;
+    }
+
+    /** Host calls do their work again. */
+    public HostEmulator withoutHostCallFailures() {
+        host.failures = null;
+        return this;
+    }
+
+    /** How many host calls failed on purpose since {@link #withHostCallFailures}, by ABI function name. */
+    public Map<String, Long> getInjectedFailures() {
+        return host.failures == null ? Map.of() : host.failures.injected();
+    }
+
+    /** How many host calls were eligible to fail since {@link #withHostCallFailures}. */
+    public long getFailureEligibleCalls() {
+        return host.failures == null ? 0 : host.failures.eligibleCalls();
     }
 
     // ---- plugin lifecycle -----------------------------------------------------------------

@@ -68,7 +68,7 @@ final class JvmGuest implements Guest {
         if (handle == null) {
             throw new IllegalArgumentException("the plugin does not export " + name);
         }
-        HostBinding.bind(host);
+        HostBinding.bind(host.failures == null ? host : host.failures.jvmHost(host));
         try {
             Object[] boxed = new Object[args.length];
             for (int i = 0; i < args.length; i++) {

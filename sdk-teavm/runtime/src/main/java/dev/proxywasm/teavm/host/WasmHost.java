@@ -8,6 +8,7 @@ import dev.proxywasm.spi.Host;
 import dev.proxywasm.spi.HostBinding;
 import dev.proxywasm.teavm.glue.AsyncExports;
 import dev.proxywasm.teavm.imports.ProxyImports;
+import dev.proxywasm.teavm.memory.GuestMemory;
 
 /**
  * {@link Host} over the real {@code env} imports: each method passes its arrays' addresses, reads
@@ -29,6 +30,22 @@ public final class WasmHost implements Host {
 
     private static byte[] orEmpty(byte[] data) {
         return data == null ? EMPTY : data;
+    }
+
+    /**
+     * The data a host call that began at {@code mark} returned at {@code out[at]} (address) and
+     * {@code out[at + 1]} (size): the array when it succeeded, null for {@code NotFound} or
+     * {@code Empty}; a {@link dev.proxywasm.spi.HostCallException} for any other status. Whatever
+     * the outcome, every other array the host got from the allocator during the call is released: a
+     * call that failed after allocating reports no address, and would otherwise keep its array
+     * forever.
+     */
+    private static byte[] result(String function, int status, int[] out, int at, int mark) {
+        try {
+            return check(function, status) ? take(out[at], out[at + 1]) : null;
+        } finally {
+            GuestMemory.release(mark);
+        }
     }
 
     @Override
@@ -70,16 +87,18 @@ public final class WasmHost implements Host {
         byte[] args = orEmpty(arguments);
         int[] out = new int[2];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.callForeignFunction(address(name), name.length, address(args), args.length, a, a + 4);
-        return check("proxy_call_foreign_function", status) ? take(out[0], out[1]) : null;
+        return result("proxy_call_foreign_function", status, out, 0, mark);
     }
 
     @Override
     public byte[] getProperty(byte[] path) {
         int[] out = new int[2];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.getProperty(address(path), path.length, a, a + 4);
-        return check("proxy_get_property", status) ? take(out[0], out[1]) : null;
+        return result("proxy_get_property", status, out, 0, mark);
     }
 
     @Override
@@ -91,8 +110,9 @@ public final class WasmHost implements Host {
     public byte[] getBufferBytes(int bufferType, int start, int maxSize) {
         int[] out = new int[2];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.getBufferBytes(bufferType, start, maxSize, a, a + 4);
-        return check("proxy_get_buffer_bytes", status) ? take(out[0], out[1]) : null;
+        return result("proxy_get_buffer_bytes", status, out, 0, mark);
     }
 
     @Override
@@ -112,8 +132,9 @@ public final class WasmHost implements Host {
     public byte[] getHeaderMapPairs(int mapType) {
         int[] out = new int[2];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.getHeaderMapPairs(mapType, a, a + 4);
-        return check("proxy_get_header_map_pairs", status) ? take(out[0], out[1]) : null;
+        return result("proxy_get_header_map_pairs", status, out, 0, mark);
     }
 
     @Override
@@ -125,8 +146,9 @@ public final class WasmHost implements Host {
     public byte[] getHeaderMapValue(int mapType, byte[] key) {
         int[] out = new int[2];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.getHeaderMapValue(mapType, address(key), key.length, a, a + 4);
-        return check("proxy_get_header_map_value", status) ? take(out[0], out[1]) : null;
+        return result("proxy_get_header_map_value", status, out, 0, mark);
     }
 
     @Override
@@ -174,8 +196,10 @@ public final class WasmHost implements Host {
     public Status getStatus() {
         int[] out = new int[3];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.getStatus(a, a + 4, a + 8);
-        return check("proxy_get_status", status) ? new Status(out[0], take(out[1], out[2])) : null;
+        byte[] message = result("proxy_get_status", status, out, 1, mark);
+        return message == null ? null : new Status(out[0], message);
     }
 
     @Override
@@ -234,8 +258,10 @@ public final class WasmHost implements Host {
     public SharedValue getSharedData(byte[] key) {
         int[] out = new int[3];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.getSharedData(address(key), key.length, a, a + 4, a + 8);
-        return check("proxy_get_shared_data", status) ? new SharedValue(take(out[0], out[1]), out[2]) : null;
+        byte[] value = result("proxy_get_shared_data", status, out, 0, mark);
+        return value == null ? null : new SharedValue(value, out[2]);
     }
 
     @Override
@@ -272,8 +298,9 @@ public final class WasmHost implements Host {
     public byte[] dequeueSharedQueue(int queueId) {
         int[] out = new int[2];
         int a = address(out);
+        int mark = GuestMemory.mark();
         int status = ProxyImports.dequeueSharedQueue(queueId, a, a + 4);
-        return check("proxy_dequeue_shared_queue", status) ? take(out[0], out[1]) : null;
+        return result("proxy_dequeue_shared_queue", status, out, 0, mark);
     }
 
     @Override

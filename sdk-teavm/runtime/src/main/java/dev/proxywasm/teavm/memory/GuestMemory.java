@@ -16,12 +16,22 @@ import org.teavm.interop.Address;
  * host function returns (TeaVM does not move objects referenced from frames that are in a call).
  * The host reads every input before it calls the allocator. The allocator never calls the host:
  * Envoy forbids host calls while it is inside it.
+ *
+ * <p>Nothing the allocator hands out outlives the host call it was handed out in. A call can fail
+ * after the host called the allocator (proxy-wasm-cpp-host when it cannot store the address, Envoy's
+ * foreign functions when they fail after producing output) and then reports no address: the caller
+ * notes {@link #mark()} before the call and {@link #release(int)}s what is still pending after it,
+ * whatever the call returned. Recorded arrays are a stack in allocation order, so a call nested in
+ * another (a callback the host runs during a call) releases only its own.
  */
 public final class GuestMemory {
-    private static final IntObjectMap<byte[]> PENDING = new IntObjectMap<>();
     private static final byte[] EMPTY = new byte[0];
     /** Room left for the array header, alignment and the bookkeeping that follows an allocation. */
     private static final long ALLOCATION_SLACK = 64 * 1024;
+    /** The arrays handed out and not yet taken or released, in allocation order, and their addresses. */
+    private static byte[][] pending = new byte[4][];
+    private static int[] pendingAddresses = new int[4];
+    private static int pendingCount;
 
     private GuestMemory() {}
 
@@ -35,10 +45,39 @@ public final class GuestMemory {
         if (size < 0 || !fits(size)) {
             return 0;
         }
+        if (pendingCount == pending.length) {
+            // Grow before the array exists: nothing may be allocated between taking its address and
+            // returning it.
+            byte[][] arrays = new byte[pendingCount * 2][];
+            int[] addresses = new int[pendingCount * 2];
+            System.arraycopy(pending, 0, arrays, 0, pendingCount);
+            System.arraycopy(pendingAddresses, 0, addresses, 0, pendingCount);
+            pending = arrays;
+            pendingAddresses = addresses;
+        }
         byte[] data = new byte[size];
         int address = Address.ofData(data).toInt();
-        PENDING.put(address, data);
+        pending[pendingCount] = data;
+        pendingAddresses[pendingCount] = address;
+        pendingCount++;
         return address;
+    }
+
+    /** Where the pending arrays stand before a host call, for {@link #release(int)} after it. */
+    public static int mark() {
+        return pendingCount;
+    }
+
+    /**
+     * Forgets every array handed out since {@code mark} and not taken: the host call that began there
+     * has returned, so nobody will ask for them. They become garbage.
+     */
+    public static void release(int mark) {
+        while (pendingCount > mark) {
+            pendingCount--;
+            pending[pendingCount] = null;
+            pendingAddresses[pendingCount] = 0;
+        }
     }
 
     /**
@@ -49,7 +88,7 @@ public final class GuestMemory {
         if (address == 0) {
             return EMPTY;
         }
-        byte[] data = PENDING.remove(address);
+        byte[] data = remove(address);
         if (data == null) {
             throw new IllegalStateException("host returned address " + address + " that the allocator did not hand out");
         }
@@ -59,6 +98,22 @@ public final class GuestMemory {
             return exact;
         }
         return data;
+    }
+
+    /** Removes the newest pending array handed out at {@code address}; null if there is none. */
+    private static byte[] remove(int address) {
+        for (int i = pendingCount - 1; i >= 0; i--) {
+            if (pendingAddresses[i] == address) {
+                byte[] data = pending[i];
+                pendingCount--;
+                System.arraycopy(pending, i + 1, pending, i, pendingCount - i);
+                System.arraycopy(pendingAddresses, i + 1, pendingAddresses, i, pendingCount - i);
+                pending[pendingCount] = null;
+                pendingAddresses[pendingCount] = 0;
+                return data;
+            }
+        }
+        return null;
     }
 
     private static boolean fits(int size) {

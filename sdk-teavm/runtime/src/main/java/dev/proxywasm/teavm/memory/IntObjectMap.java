@@ -2,7 +2,7 @@ package dev.proxywasm.teavm.memory;
 
 /**
  * An int-keyed open-addressing map with no boxing and no per-entry objects, for the per-request
- * paths (context ids, pending host buffers). Key 0 is reserved as "empty".
+ * paths (context ids, failed streams). Key 0 is reserved as "empty".
  */
 public final class IntObjectMap<V> {
     private int[] keys;
