@@ -2,6 +2,7 @@ package dev.proxywasm.it.generated;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -118,6 +119,20 @@ class GeneratedProjectTest {
 
     @Test
     @Order(2)
+    void theTestsReportEachRunByItsModeWithoutJUnitWarnings() throws Exception {
+        String build = Files.readString(logs.resolve("run.log"));
+        String report;
+        try (Stream<Path> reports = Files.list(project.resolve("target/surefire-reports"))) {
+            Path xml = reports.filter(p -> p.getFileName().toString().endsWith(".xml")).findFirst().orElseThrow();
+            report = Files.readString(xml);
+        }
+
+        assertTrue(report.contains("[jvm]") && report.contains("[wasm]"), "test reports name the mode:\n" + report);
+        assertFalse(build.contains("CloseableResource"), "JUnit warned:\n" + build);
+    }
+
+    @Test
+    @Order(3)
     void theManifestsGoalWritesTheGeneratedWasmPluginScopedAndFailingClosed() throws Exception {
         Result manifests = maven(project, "manifests", "package", "proxy-wasm:manifests", "-DskipTests");
 
@@ -131,7 +146,7 @@ class GeneratedProjectTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aCallToMathSinFailsTheBuildAndLeavesNoModule() throws Exception {
         Path module = project.resolve("target/hello-plugin.wasm");
         if (!Files.isRegularFile(module)) {
