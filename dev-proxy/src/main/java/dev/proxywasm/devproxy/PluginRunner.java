@@ -149,15 +149,12 @@ final class PluginRunner {
             }
             SentLocalResponse reply = host.getSentLocalResponse(id);
             if (reply != null) {
-                downstream.respond(reply.status(), withoutStatus(reply.headers()));
-                downstream.write(reply.body());
-                finish(downstream, List.of());
+                answerWhole(downstream, reply.status(), withoutStatus(reply.headers()), reply.body());
                 return;
             }
             if (host.isRequestPaused(id)) {
-                downstream.respond(504, List.of(new Header("content-type", "text/plain")));
-                downstream.write("the plugin paused the request and never resumed it\n".getBytes());
-                finish(downstream, List.of());
+                answerWhole(downstream, 504, List.of(new Header("content-type", "text/plain")),
+                        "the plugin paused the request and never resumed it\n".getBytes());
                 return;
             }
             respond(id, downstream, upstreamClient.send(upstream, method, host.getCurrentRequestHeaders(id),
@@ -184,9 +181,7 @@ final class PluginRunner {
         SentLocalResponse reply = host.getSentLocalResponse(id);
         if (reply != null) {
             // Sent from the response headers, a local reply replaces the answer.
-            downstream.respond(reply.status(), withoutStatus(reply.headers()));
-            downstream.write(reply.body());
-            finish(downstream, List.of());
+            answerWhole(downstream, reply.status(), withoutStatus(reply.headers()), reply.body());
             return;
         }
         boolean committed = false;
@@ -227,6 +222,13 @@ final class PluginRunner {
         }
         writeForwarded(id, downstream, sent);
         finish(downstream, host.getCurrentResponseTrailers(id));
+    }
+
+    /** An answer the proxy has whole: a local reply, or its own. */
+    private void answerWhole(Downstream downstream, int status, List<Header> headers, byte[] body) throws IOException {
+        downstream.respond(status, headers);
+        downstream.write(body);
+        finish(downstream, List.of());
     }
 
     /** Ends the answer; the plugin's log lines of this exchange go out first. */
