@@ -2,7 +2,7 @@
 // calls of the http_headers scenario, and prints per-stream time, start-up time and memory pages
 // side by side. Usage (Envoy's V8 flags):
 //
-//   node --no-liftoff bench/v8/bench.mjs [--streams N] [--warmup N] name=path.wasm[@config.json] ...
+//   node --no-liftoff bench/v8/bench.mjs [--streams N] [--warmup N] [--rounds N] name=path.wasm[@config.json] ...
 //
 // Every module gets the same streams: request headers (:path, :method, :authority), response
 // headers (:status), then on_log, on_done, on_delete, as Envoy ends a stream. A plugin that follows
@@ -18,11 +18,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 function parseArgs(argv) {
-  const options = { streams: 50000, warmup: 10000, modules: [] };
+  const options = { streams: 50000, warmup: 10000, rounds: 3, modules: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--streams') options.streams = Number(argv[++i]);
     else if (arg === '--warmup') options.warmup = Number(argv[++i]);
+    else if (arg === '--rounds') options.rounds = Number(argv[++i]);
     else if (arg === '--help') options.help = true;
     else {
       const eq = arg.indexOf('=');
@@ -214,12 +215,28 @@ function run(spec, options) {
 
 const options = parseArgs(process.argv.slice(2));
 if (options.help || options.modules.length === 0) {
-  console.log('usage: node --no-liftoff bench/v8/bench.mjs [--streams N] [--warmup N] name=path.wasm[@config.json] ...');
+  console.log('usage: node --no-liftoff bench/v8/bench.mjs [--streams N] [--warmup N] [--rounds N]'
+    + ' name=path.wasm[@config.json] ...');
   process.exit(options.help ? 0 : 2);
 }
 const flags = process.execArgv.join(' ') || '(none)';
-console.log(`V8 ${process.versions.v8} (node ${process.version}), flags ${flags}; ${options.streams} streams after ${options.warmup} warm-up`);
-const results = options.modules.map((spec) => run(spec, options));
+console.log(`V8 ${process.versions.v8} (node ${process.version}), flags ${flags}; ${options.streams} streams after`
+  + ` ${options.warmup} warm-up, ${options.rounds} rounds taking turns (medians)`);
+// The modules take turns, round after round, each time in a fresh VM: the host's own JavaScript is
+// shared by all of them, so whichever ran first would otherwise pay for warming it up.
+const rounds = options.modules.map(() => []);
+for (let round = 0; round < options.rounds; round++) {
+  options.modules.forEach((spec, i) => rounds[i].push(run(spec, options)));
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const results = rounds.map((runs) => ({
+  ...runs[0],
+  startMillis: runs[0].startMillis, // the first round's: later ones reuse V8's compiled code
+  mean: median(runs.map((r) => r.mean)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  pagesAtEnd: Math.max(...runs.map((r) => r.pagesAtEnd)),
+}));
 const baseline = results[results.length - 1];
 console.log('| module | size | start (instantiate + configure) | mean | p50 | p99 | p50 vs last | host calls/stream | pages at start → end |');
 console.log('|---|---|---|---|---|---|---|---|---|');

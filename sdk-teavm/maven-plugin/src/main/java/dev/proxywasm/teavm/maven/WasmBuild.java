@@ -38,6 +38,7 @@ public final class WasmBuild {
     private final Path output;
     private final Path workDirectory;
     private int minHeapMiB = 1;
+    private boolean debugNames;
     private int maxHeapMiB = 128;
     private TeaVMOptimizationLevel optimization = TeaVMOptimizationLevel.ADVANCED;
 
@@ -58,6 +59,15 @@ public final class WasmBuild {
     public WasmBuild heap(int minMiB, int maxMiB) {
         this.minHeapMiB = minMiB;
         this.maxHeapMiB = maxMiB;
+        return this;
+    }
+
+    /**
+     * Keeps a name section of Java method names, so that a trap's backtrace in Envoy and a V8
+     * profile name the Java methods; the module grows (http-headers: 145,908 to 261,925 bytes).
+     */
+    public WasmBuild debugNames(boolean keep) {
+        this.debugNames = keep;
         return this;
     }
 
@@ -90,7 +100,7 @@ public final class WasmBuild {
         tool.setTargetDirectory(workDirectory.toFile());
         tool.setTargetFileName(rawName);
         tool.setOptimizationLevel(optimization);
-        tool.setObfuscated(!Boolean.getBoolean("proxywasm.debugNames"));
+        tool.setObfuscated(!debugNames);
         tool.setMinHeapSize(minHeapMiB * 1024 * 1024);
         tool.setMaxHeapSize(maxHeapMiB * 1024 * 1024);
         tool.setLog(new QuietToolLog(log));
