@@ -10,17 +10,23 @@ public final class Utf8 {
 
     private Utf8() {}
 
-    /** The UTF-8 bytes of {@code s}. */
+    /**
+     * The UTF-8 bytes of {@code s}. The string is read as a {@code char[]} ({@code getChars}, a bulk
+     * copy under TeaVM): each {@code charAt} is a call with its own bounds check there, and this is
+     * the hottest loop of a header-heavy plugin.
+     */
     public static byte[] encode(String s) {
         int n = s.length();
+        char[] chars = new char[n];
+        s.getChars(0, n, chars, 0);
         int size = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = chars[i];
             if (c < 0x80) {
                 size++;
             } else if (c < 0x800) {
                 size += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
                 size += 4;
                 i++;
             } else {
@@ -30,14 +36,14 @@ public final class Utf8 {
         byte[] out = new byte[size];
         int p = 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = chars[i];
             if (c < 0x80) {
                 out[p++] = (byte) c;
             } else if (c < 0x800) {
                 out[p++] = (byte) (0xC0 | c >> 6);
                 out[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
+                int cp = Character.toCodePoint(c, chars[++i]);
                 out[p++] = (byte) (0xF0 | cp >> 18);
                 out[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
                 out[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
