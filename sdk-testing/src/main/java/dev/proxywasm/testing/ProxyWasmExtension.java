@@ -119,6 +119,7 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
      * message: the one line a build log shows must say which run failed and what the plugin said.
      */
     private static final class NamesTheMode implements TestExecutionExceptionHandler {
+        private static final int STACK_LINES = 12;
         private final Mode mode;
 
         NamesTheMode(Mode mode) {
@@ -141,7 +142,9 @@ final class ProxyWasmExtension implements TestTemplateInvocationContextProvider 
                 }
                 if (!lines.isEmpty()) {
                     message.append("\nthe plugin logged:");
-                    lines.forEach(line -> message.append("\n  ").append(line.lines().findFirst().orElse("")));
+                    // On the JVM a failure line goes on with the exception's stack: keep its top, where
+                    // the plugin's own line is.
+                    lines.forEach(line -> line.lines().limit(STACK_LINES).forEach(l -> message.append("\n  ").append(l)));
                 }
             }
             AssertionError named = assertion instanceof AssertionFailedError afe && afe.isExpectedDefined()

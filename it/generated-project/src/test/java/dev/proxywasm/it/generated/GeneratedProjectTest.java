@@ -134,11 +134,17 @@ class GeneratedProjectTest {
     @Test
     @Order(3)
     void theManifestsGoalWritesTheGeneratedWasmPluginScopedAndFailingClosed() throws Exception {
-        Result manifests = maven(project, "manifests", "package", "proxy-wasm:manifests", "-DskipTests");
+        String generated = Files.readString(project.resolve("wasmplugin.yaml"));
+        String url = generated.lines().filter(l -> l.startsWith("  url: ")).findFirst().orElseThrow().substring(7);
+        Result refused = maven(project, "manifests-without-url", "package", "proxy-wasm:manifests", "-DskipTests");
+        assertNotEquals(0, refused.exit(), "manifests wrote a placeholder URL:\n" + refused.tail());
+        assertTrue(refused.output().contains("proxywasm.url is not set"), refused.tail());
+
+        Result manifests = maven(project, "manifests", "package", "proxy-wasm:manifests", "-DskipTests",
+                "-Dproxywasm.url=" + url);
 
         assertEquals(0, manifests.exit(), "mvn package proxy-wasm:manifests failed:\n" + manifests.tail());
-        assertEquals(Files.readString(project.resolve("wasmplugin.yaml")),
-                Files.readString(project.resolve("target/wasmplugin.yaml")),
+        assertEquals(generated, Files.readString(project.resolve("target/wasmplugin.yaml")),
                 "the generated wasmplugin.yaml and what proxy-wasm:manifests writes must agree");
         String envoy = Files.readString(project.resolve("target/envoy-http-filter.yaml"));
         assertTrue(envoy.contains("filename: /etc/envoy/hello-plugin.wasm"), envoy);

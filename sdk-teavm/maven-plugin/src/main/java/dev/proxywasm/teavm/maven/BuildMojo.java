@@ -83,8 +83,10 @@ public final class BuildMojo extends AbstractMojo {
             return;
         }
         if (!modes.toLowerCase(Locale.ROOT).contains("wasm")) {
+            // A module from an earlier build no longer matches these classes: nothing may ship it.
+            boolean removed = output.delete();
             getLog().info("proxy-wasm build skipped: -Dproxywasm.modes=" + modes + " runs the tests on the JVM only;"
-                    + " no module is written");
+                    + " no module is written" + (removed ? " (the earlier " + output.getName() + " is removed)" : ""));
             return;
         }
         Path classes = Path.of(project.getBuild().getOutputDirectory());

@@ -108,16 +108,26 @@ final class CallerHints {
         }
     }
 
+    /** {@code com.example.Plugin.start (Plugin.java:12, 15)}: every line of the method that makes the call. */
     private static String describe(CallGraphNode caller, CallSite site) {
         MethodReference method = caller.getMethod();
         StringBuilder sb = new StringBuilder(method.getClassName()).append('.').append(method.getName());
+        String file = null;
+        java.util.Set<Integer> lines = new java.util.TreeSet<>();
         for (TextLocation location : site.getLocations(caller)) {
             if (location != null && location.getFileName() != null) {
-                String file = location.getFileName();
-                sb.append(" (").append(file.substring(file.lastIndexOf('/') + 1)).append(':')
-                        .append(location.getLine()).append(')');
-                break;
+                file = location.getFileName();
+                lines.add(location.getLine());
             }
+        }
+        if (file != null) {
+            sb.append(" (").append(file.substring(file.lastIndexOf('/') + 1)).append(':');
+            String separator = "";
+            for (int line : lines) {
+                sb.append(separator).append(line);
+                separator = ", ";
+            }
+            sb.append(')');
         }
         return sb.toString();
     }

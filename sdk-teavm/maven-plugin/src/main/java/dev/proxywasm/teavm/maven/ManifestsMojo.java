@@ -23,11 +23,18 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "manifests", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class ManifestsMojo extends AbstractMojo {
+    /** The module the build wrote (checked first: it must exist, be valid and be newer than the classes). */
     @Parameter(property = "proxywasm.output", defaultValue = "${project.build.directory}/${project.artifactId}.wasm")
     private File module;
 
-    /** Where Istio fetches the module: oci://registry/repository:tag, https://… or file://… */
-    @Parameter(property = "proxywasm.url", defaultValue = "oci://registry.example.com/${project.artifactId}:${project.version}")
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classes;
+
+    /**
+     * Where Istio fetches the module: {@code oci://registry/repository:tag} (as {@code push} prints
+     * it), {@code https://…} or {@code file://…}. Required: a placeholder would be applied as is.
+     */
+    @Parameter(property = "proxywasm.url")
     private String url;
 
     /** The pushed image's digest ({@code sha256:…}), pinned in the WasmPlugin for oci:// URLs. */
@@ -95,11 +102,20 @@ public final class ManifestsMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        if (url == null || url.isBlank()) {
+            throw new MojoFailureException("proxywasm.url is not set: say where Istio fetches the module, e.g."
+                    + " -Dproxywasm.url=oci://ghcr.io/acme/" + pluginName + ":1.0.0 -Dproxywasm.imageDigest=sha256:…"
+                    + " (what proxy-wasm:push prints), or an https:// or file:// URL");
+        }
+        if (url.startsWith("oci://") && imageDigest == null) {
+            getLog().warn("the WasmPlugin pulls " + url + " by tag alone: a tag can move, and each Envoy would then"
+                    + " run whatever it pulls; pin it with -Dproxywasm.imageDigest=sha256:… (what proxy-wasm:push prints)");
+        }
         String refusal = Manifests.refusal(selector, allWorkloads, namespace, phase, failStrategy, imagePullPolicy);
         if (refusal != null) {
             throw new MojoFailureException(refusal);
         }
-        ModuleCheck.requireValid(module, "proxy-wasm:manifests");
+        ModuleCheck.requireValid(module, classes, "proxy-wasm:manifests");
         try {
             String config = pluginConfig.isFile() ? Files.readString(pluginConfig.toPath(), StandardCharsets.UTF_8) : null;
             String sha256 = url.startsWith("oci://")

@@ -16,11 +16,21 @@ import org.apache.maven.plugin.MojoFailureException;
 final class ModuleCheck {
     private ModuleCheck() {}
 
-    /** The module's bytes; fails with the validator's reasons if Envoy would refuse it. */
-    static byte[] requireValid(File module, String goal) throws MojoFailureException {
+    /**
+     * The module's bytes; fails with the validator's reasons if Envoy would refuse it, or when it is
+     * older than the plugin's compiled classes in {@code classes}: then it was built from other code
+     * (a JVM-only build, an IDE's compile), and the goal would ship or run that instead.
+     */
+    static byte[] requireValid(File module, File classes, String goal) throws MojoFailureException {
         if (!module.isFile()) {
             throw new MojoFailureException(module + " does not exist, so " + goal + " has nothing to use;"
                     + " build it first: mvn package " + goal);
+        }
+        String newer = newerClass(classes, module.lastModified());
+        if (newer != null) {
+            throw new MojoFailureException(module.getName() + " is older than the plugin's classes (" + newer
+                    + " changed after it was built), so " + goal + " would use old code; build it first: mvn package "
+                    + goal + " (without -Dproxywasm.modes=jvm)");
         }
         byte[] bytes;
         try {
@@ -39,5 +49,18 @@ final class ModuleCheck {
                     + " refuses it:\n  " + String.join("\n  ", report.errors()));
         }
         return bytes;
+    }
+
+    /** A {@code .class} under {@code classes} newer than {@code builtAt}, relative, or null. */
+    private static String newerClass(File classes, long builtAt) {
+        if (classes == null || !classes.isDirectory()) {
+            return null;
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(classes.toPath())) {
+            return files.filter(f -> f.toString().endsWith(".class") && f.toFile().lastModified() > builtAt)
+                    .findFirst().map(f -> classes.toPath().relativize(f).toString()).orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

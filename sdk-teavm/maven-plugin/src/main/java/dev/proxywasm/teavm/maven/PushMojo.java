@@ -25,15 +25,21 @@ public final class PushMojo extends AbstractMojo {
     @Parameter(property = "proxywasm.image", required = true)
     private String image;
 
-    /** The module to push. */
+    /** The module the build wrote (checked first: it must exist, be valid and be newer than the classes). */
     @Parameter(property = "proxywasm.output", defaultValue = "${project.build.directory}/${project.artifactId}.wasm")
     private File module;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classes;
 
     /** OCI (default) or Docker image manifest; Istio accepts both. */
     @Parameter(property = "proxywasm.imageFormat", defaultValue = "OCI")
     private String imageFormat;
 
-    /** Allow plain HTTP, for a registry on localhost. */
+    /**
+     * Allow plain HTTP or a self-signed certificate, for a registry that is not on this machine (one
+     * on localhost, 127.0.0.0/8 or [::1] may answer over plain HTTP without it).
+     */
     @Parameter(property = "proxywasm.allowInsecureRegistries", defaultValue = "false")
     private boolean allowInsecureRegistries;
 
@@ -45,7 +51,7 @@ public final class PushMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        ModuleCheck.requireValid(module, "proxy-wasm:push");
+        ModuleCheck.requireValid(module, classes, "proxy-wasm:push");
         try {
             String registry = ImageReference.parse(image).getRegistry();
             OciPublisher.Pushed pushed = OciPublisher.push(module.toPath(), image, credentials(registry),

@@ -49,8 +49,12 @@ public final class RunMojo extends AbstractMojo {
     static final String PARENT_PROPERTY = "proxywasm.devproxy.parentPid";
     private static final String DEFAULT_CONFIG_FILE = "src/main/wasm/plugin-config.json";
 
+    /** The module the build wrote (checked first: it must exist, be valid and be newer than the classes). */
     @Parameter(property = "proxywasm.output", defaultValue = "${project.build.directory}/${project.artifactId}.wasm")
     private File module;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classes;
 
     /** The plugin configuration as JSON text. */
     @Parameter(property = "proxywasm.config")
@@ -93,7 +97,7 @@ public final class RunMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        ModuleCheck.requireValid(module, "proxy-wasm:run");
+        ModuleCheck.requireValid(module, classes, "proxy-wasm:run");
         checkPort(port);
         List<String> arguments = arguments();
         List<String> command = new ArrayList<>();

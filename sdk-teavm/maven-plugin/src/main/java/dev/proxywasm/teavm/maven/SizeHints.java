@@ -55,9 +55,11 @@ final class SizeHints {
                 continue;
             }
             Set<String> callers = graph == null ? Set.of() : CallerHints.userCallers(graph, heavy.calls());
-            hints.add("the module includes " + heavy.what() + ", " + heavy.cost()
-                    + (callers.isEmpty() ? "" : "; called from " + String.join(", ", callers))
-                    + "; " + heavy.instead() + " keep the module small");
+            String where = !callers.isEmpty() ? "; called from " + String.join(", ", callers)
+                    : heavy != HEAVY.get(1) && classes.contains(HEAVY.get(1).marker())
+                            ? "; String.format pulls it in" : "";
+            hints.add("the module includes " + heavy.what() + ", " + heavy.cost() + where + "; use "
+                    + heavy.instead() + " instead to keep the module small");
         }
         return hints;
     }

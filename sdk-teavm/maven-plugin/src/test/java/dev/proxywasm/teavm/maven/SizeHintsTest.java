@@ -11,7 +11,7 @@ class SizeHintsTest {
     void namesTheHeavyPartsAModulePulledInWithTheirMeasuredCost() {
         assertEquals(List.of("the module includes regular expressions (String.split, matches, replaceAll, Pattern),"
                         + " about 250 KB (properties-auth: 395,640 bytes with one String.split, 129,613 without);"
-                        + " indexOf and substring keep the module small"),
+                        + " use indexOf and substring instead to keep the module small"),
                 SizeHints.of(Set.of("java.lang.String", "java.util.regex.Pattern"), null));
         assertEquals(List.of(), SizeHints.of(Set.of("java.lang.String"), null));
     }

@@ -48,8 +48,8 @@ class WasmBuildTest {
                         + " TeaVM's WebAssembly targets have no libm); called from" + fixture
                         + "angle (MathSinPlugin.java:18)"), result.report().errors());
         assertEquals(List.of("the module includes floating-point parsing or printing (Double.parseDouble, \"\" +"
-                + " double), about 60 KB; called from" + fixture + "request (MathSinPlugin.java:12); integers, or the"
-                + " SDK's JsonNumber keep the module small"), result.sizeHints());
+                + " double), about 60 KB; called from" + fixture + "request (MathSinPlugin.java:12); use integers, or the"
+                + " SDK's JsonNumber instead to keep the module small"), result.sizeHints());
         assertFalse(result.report().exports().stream().anyMatch(e -> e.startsWith("_start ") || e.startsWith("start ")),
                 result.report().exports()::toString);
         try (var files = Files.walk(dir)) {
