@@ -143,13 +143,7 @@ final class PluginRunner {
                 host.callOnRequestTrailers(id, trailers);
                 deliverCallouts();
             }
-            if (host.isStreamClosed(id)) {
-                reset(downstream);
-                return;
-            }
-            SentLocalResponse reply = host.getSentLocalResponse(id);
-            if (reply != null) {
-                answerWhole(downstream, reply.status(), withoutStatus(reply.headers()), reply.body());
+            if (endedByPlugin(id, downstream)) {
                 return;
             }
             if (host.isRequestPaused(id)) {
@@ -174,14 +168,8 @@ final class PluginRunner {
         List<Header> trailers = chunk == null ? answer.trailers() : List.of();
         host.callOnResponseHeaders(id, headers, chunk == null && trailers.isEmpty());
         deliverCallouts();
-        if (host.isStreamClosed(id)) {
-            reset(downstream);
-            return;
-        }
-        SentLocalResponse reply = host.getSentLocalResponse(id);
-        if (reply != null) {
-            // Sent from the response headers, a local reply replaces the answer.
-            answerWhole(downstream, reply.status(), withoutStatus(reply.headers()), reply.body());
+        // Sent from the response headers, a local reply replaces the answer.
+        if (endedByPlugin(id, downstream)) {
             return;
         }
         boolean committed = false;
@@ -222,6 +210,20 @@ final class PluginRunner {
         }
         writeForwarded(id, downstream, sent);
         finish(downstream, host.getCurrentResponseTrailers(id));
+    }
+
+    /** Whether the plugin ended the stream itself (a reset, or a local reply), answered here if so. */
+    private boolean endedByPlugin(int id, Downstream downstream) throws IOException {
+        if (host.isStreamClosed(id)) {
+            reset(downstream);
+            return true;
+        }
+        SentLocalResponse reply = host.getSentLocalResponse(id);
+        if (reply != null) {
+            answerWhole(downstream, reply.status(), withoutStatus(reply.headers()), reply.body());
+            return true;
+        }
+        return false;
     }
 
     /** An answer the proxy has whole: a local reply, or its own. */
