@@ -63,7 +63,6 @@ final class PluginRunner {
      */
     record Client(InetSocketAddress source, InetSocketAddress destination, String protocol) {}
 
-    private static final Set<String> HOP_BY_HOP = Upstream.HOP_BY_HOP;
 
     private final HostEmulator host;
     private final Map<String, URI> clusters;
@@ -306,8 +305,7 @@ final class PluginRunner {
 
     static void copyHeaders(List<Header> headers, HttpRequest.Builder builder) {
         for (Header h : headers) {
-            String name = h.name().toLowerCase(Locale.ROOT);
-            if (!name.startsWith(":") && !HOP_BY_HOP.contains(name)) {
+            if (Upstream.forwarded(h.name().toLowerCase(Locale.ROOT))) {
                 try {
                     builder.header(h.name(), h.value());
                 } catch (IllegalArgumentException restricted) {
@@ -321,7 +319,7 @@ final class PluginRunner {
         List<Header> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith(":") && !HOP_BY_HOP.contains(lower) || lower.equals("content-length")) {
+            if (Upstream.kept(lower)) {
                 values.forEach(v -> headers.add(new Header(lower, v)));
             }
         });

@@ -29,8 +29,18 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Upstream implements AutoCloseable {
     /** Headers that belong to one hop, not to the request or the answer. */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade",
             "proxy-connection", "te", "trailer", "host", "content-length", "expect");
+
+    /** Whether a request header (lower-case name) goes on to the next hop: no pseudo or hop-by-hop header. */
+    static boolean forwarded(String name) {
+        return !name.startsWith(":") && !HOP_BY_HOP.contains(name);
+    }
+
+    /** Whether an answer's header (lower-case name) reaches the plugin: as forwarded, and its length. */
+    static boolean kept(String name) {
+        return forwarded(name) || name.equals("content-length");
+    }
     private static final int CHUNK = 16 * 1024;
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -89,8 +99,7 @@ final class Upstream implements AutoCloseable {
                 .timeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                 .headers(fields -> {
                     for (Header h : headers) {
-                        String name = h.name().toLowerCase(Locale.ROOT);
-                        if (!name.startsWith(":") && !HOP_BY_HOP.contains(name)) {
+                        if (forwarded(h.name().toLowerCase(Locale.ROOT))) {
                             fields.add(h.name(), h.value());
                         }
                     }
@@ -124,7 +133,7 @@ final class Upstream implements AutoCloseable {
         if (fields != null) {
             for (HttpField field : fields) {
                 String name = field.getName().toLowerCase(Locale.ROOT);
-                if (!HOP_BY_HOP.contains(name) || name.equals("content-length")) {
+                if (kept(name)) {
                     headers.add(new Header(name, field.getValue()));
                 }
             }

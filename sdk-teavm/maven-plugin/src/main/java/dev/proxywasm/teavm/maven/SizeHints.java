@@ -16,6 +16,8 @@ import org.teavm.model.ValueType;
 final class SizeHints {
     private static final ValueType STRING = ValueType.object("java.lang.String");
     private static final ValueType OBJECTS = ValueType.arrayOf(ValueType.object("java.lang.Object"));
+    /** String.format's machinery, which pulls floating-point text in with it. */
+    private static final String FORMATTER = "java.util.Formatter";
 
     /** A heavy part: the class whose presence shows it, what the user wrote, its cost, the calls. */
     private record Heavy(String marker, String what, String cost, String instead, List<MethodReference> calls) {}
@@ -31,7 +33,7 @@ final class SizeHints {
                             method("java.lang.String", "replaceFirst", STRING, STRING, STRING),
                             method("java.util.regex.Pattern", "compile", STRING,
                                     ValueType.object("java.util.regex.Pattern")))),
-            new Heavy("java.util.Formatter", "String.format / formatted",
+            new Heavy(FORMATTER, "String.format / formatted",
                     "about 430 KB (a 172 KB filter grew to 602 KB)", "string concatenation",
                     List.of(method("java.lang.String", "format", STRING, OBJECTS, STRING),
                             method("java.lang.String", "formatted", OBJECTS, STRING))),
@@ -56,8 +58,8 @@ final class SizeHints {
             }
             Set<String> callers = graph == null ? Set.of() : CallerHints.userCallers(graph, heavy.calls());
             String where = !callers.isEmpty() ? "; called from " + String.join(", ", callers)
-                    : heavy != HEAVY.get(1) && classes.contains(HEAVY.get(1).marker())
-                            ? "; String.format pulls it in" : "";
+                    : !heavy.marker().equals(FORMATTER) && classes.contains(FORMATTER) ? "; String.format pulls it in"
+                    : "";
             hints.add("the module includes " + heavy.what() + ", " + heavy.cost() + where + "; use "
                     + heavy.instead() + " instead to keep the module small");
         }

@@ -122,13 +122,19 @@ final class ModelReader {
     }
 
     private boolean failsOpen(TypeElement plugin) {
+        AnnotationValue policy = explicitValue(pluginMirror(plugin), "failurePolicy");
+        return policy != null && ((VariableElement) policy.getValue()).getSimpleName().contentEquals("FAIL_OPEN");
+    }
+
+    /** The value {@code mirror} gives its element {@code name} explicitly, or null (the default applies). */
+    private static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : pluginMirror(plugin).getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals("failurePolicy")) {
-                return ((VariableElement) entry.getValue().getValue()).getSimpleName().contentEquals("FAIL_OPEN");
+                : mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
+                return entry.getValue();
             }
         }
-        return false;
+        return null;
     }
 
     /** {@code Outer.Inner}: the class's name within its package, as failure logs show it. */
@@ -141,18 +147,12 @@ final class ModelReader {
     }
 
     private TypeElement streamClass(TypeElement plugin) {
-        AnnotationMirror mirror = pluginMirror(plugin);
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : mirror.getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals("stream")) {
-                TypeMirror type = (TypeMirror) entry.getValue().getValue();
-                if (type.getKind() == TypeKind.VOID) {
-                    return null;
-                }
-                return (TypeElement) ((DeclaredType) type).asElement();
-            }
+        AnnotationValue stream = explicitValue(pluginMirror(plugin), "stream");
+        if (stream == null) {
+            return null;
         }
-        return null;
+        TypeMirror type = (TypeMirror) stream.getValue();
+        return type.getKind() == TypeKind.VOID ? null : (TypeElement) ((DeclaredType) type).asElement();
     }
 
     private StreamCreation streamCreation(TypeElement plugin, TypeElement stream) {
@@ -266,19 +266,10 @@ final class ModelReader {
     /** The whole-body annotation's options, or null (with an error) when they make no sense. */
     private PluginModel.WholeBody wholeBody(ExecutableElement method, Callback callback) {
         AnnotationMirror mirror = mirror(method, callback.annotation);
-        int maxBytes = 1 << 20;
-        boolean readOnly = false;
-        AnnotationValue maxValue = null;
-        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
-                : mirror.getElementValues().entrySet()) {
-            String name = entry.getKey().getSimpleName().toString();
-            if (name.equals("maxBytes")) {
-                maxBytes = (Integer) entry.getValue().getValue();
-                maxValue = entry.getValue();
-            } else if (name.equals("readOnly")) {
-                readOnly = (Boolean) entry.getValue().getValue();
-            }
-        }
+        AnnotationValue maxValue = explicitValue(mirror, "maxBytes");
+        AnnotationValue readOnlyValue = explicitValue(mirror, "readOnly");
+        int maxBytes = maxValue == null ? 1 << 20 : (Integer) maxValue.getValue();
+        boolean readOnly = readOnlyValue != null && (Boolean) readOnlyValue.getValue();
         if (maxBytes <= 0) {
             messager.printMessage(Diagnostic.Kind.ERROR, callback.display() + " maxBytes must be positive, not "
                     + maxBytes, method, mirror, maxValue);
