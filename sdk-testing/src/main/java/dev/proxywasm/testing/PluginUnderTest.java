@@ -29,7 +29,7 @@ final class PluginUnderTest {
         String name = resource(loader, "META-INF/proxy-wasm/main-class");
         if (name == null) {
             throw new IllegalStateException("no @ProxyWasmPlugin class on the classpath:"
-                    + " META-INF/proxy-wasm/main-class is missing (is dev.proxywasm:sdk-teavm a dependency?)");
+                    + " META-INF/proxy-wasm/main-class is missing (is dev.proxywasm:sdk-api a dependency, and did annotation processing run?)");
         }
         try {
             return Class.forName(name, true, loader);

@@ -11,7 +11,7 @@ import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnUpstreamConnectionClose;
 import dev.proxywasm.api.OnUpstreamData;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.api.abi.PeerType;
+import dev.proxywasm.abi.PeerType;
 
 /**
  * The Go SDK's {@code network} example: a TCP (L4) filter that logs each new connection, counts

@@ -110,6 +110,7 @@ public final class WasmBuild {
         if (Boolean.getBoolean("proxywasm.stats")) {
             tool.getProperties().setProperty("teavm.wasm.stats", "true");
         }
+        tool.getTransformers().add(ExportTransformer.class.getName());
         tool.getTransformers().add(HeapLimitTransformer.class.getName());
         tool.getTransformers().add(HeapGrowthTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();
