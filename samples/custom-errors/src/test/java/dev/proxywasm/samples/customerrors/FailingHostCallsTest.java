@@ -68,7 +68,9 @@ class FailingHostCallsTest {
      * already copied the data into memory from the module's allocator. Before the memory exchange
      * released those copies, each one stayed in the module for good: the heap filled from about
      * 7,500 streams on and grew without end (74 pages at 6,000 streams, 111 at 12,000). Bodies stay
-     * under 64 KB: bodies of hundreds of KB make TeaVM's heap grow slowly by themselves.
+     * under 64 KB: bodies of hundreds of KB make TeaVM's heap grow slowly by themselves. Even so the
+     * heap may take one more page while its free space fragments, then settles (measured: 23 pages at
+     * 6,000 streams, 25 from 48,000 to 240,000); a leak of 11 bytes per stream would take two.
      */
     @ProxyWasmTest(modes = Mode.WASM)
     void failuresLeaveNothingBehindInTheModulesMemory(HostEmulator host) {
@@ -101,7 +103,7 @@ class FailingHostCallsTest {
         assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
         long failed = host.getInjectedFailures().values().stream().mapToLong(Long::longValue).sum();
         assertTrue(failed > 1_000, () -> "too few failures to tell: " + host.getInjectedFailures());
-        assertEquals(halfPages, host.getMemoryPages(), () -> "memory grew in the second half: " + halfPages + " pages at "
+        assertTrue(host.getMemoryPages() - halfPages <= 1, () -> "memory grew in the second half: " + halfPages + " pages at "
                 + streams / 2 + " streams, " + host.getMemoryPages() + " at " + streams + "; failures "
                 + host.getInjectedFailures());
     }
