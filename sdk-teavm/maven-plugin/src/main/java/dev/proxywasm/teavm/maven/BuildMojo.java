@@ -82,6 +82,7 @@ public final class BuildMojo extends AbstractMojo {
             getLog().info("proxy-wasm build skipped");
             return;
         }
+        generateGlueIfJavacDidNot();
         if (!modes.toLowerCase(Locale.ROOT).contains("wasm")) {
             // A module from an earlier build no longer matches these classes: nothing may ship it.
             boolean removed = output.delete();
@@ -117,6 +118,19 @@ public final class BuildMojo extends AbstractMojo {
         }
         recordModuleForTests();
         projectHelper.attachArtifact(project, "wasm", null, output);
+    }
+
+    private void generateGlueIfJavacDidNot() throws MojoExecutionException {
+        Path classes = Path.of(project.getBuild().getOutputDirectory());
+        List<Path> roots = project.getCompileSourceRoots().stream().map(Path::of).toList();
+        Path generated = Path.of(project.getBuild().getDirectory(), "generated-sources", "proxy-wasm");
+        String release = project.getProperties().getProperty("maven.compiler.release",
+                project.getProperties().getProperty("maven.compiler.target"));
+        try {
+            new GlueGeneration(classes, roots, classPath(), generated, release).ensure(getLog()::info);
+        } catch (IOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
     }
 
     /**
@@ -182,7 +196,7 @@ public final class BuildMojo extends AbstractMojo {
         if (!Files.isRegularFile(resource)) {
             throw new MojoFailureException("no @ProxyWasmPlugin class was compiled: " + resource + " is missing."
                     + " Annotate the plugin class with @dev.proxywasm.api.ProxyWasmPlugin and depend on"
-                    + " dev.proxywasm:sdk-teavm, whose annotation processor generates the exports.");
+                    + " dev.proxywasm:sdk-api, whose annotation processor generates the exports.");
         }
         try {
             return Files.readString(resource, StandardCharsets.UTF_8).trim();
