@@ -23,12 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -129,6 +131,21 @@ class GeneratedProjectTest {
 
         assertTrue(report.contains("[jvm]") && report.contains("[wasm]"), "test reports name the mode:\n" + report);
         assertFalse(build.contains("CloseableResource"), "JUnit warned:\n" + build);
+    }
+
+    @Test
+    @Order(2)
+    void thePluginCompilesAgainstSdkApiAlone() throws Exception {
+        Result tree = maven(project, "dependency-tree", "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:tree",
+                "-Dscope=compile");
+        assertEquals(0, tree.exit(), "dependency:tree failed:\n" + tree.tail());
+
+        List<String> compile = tree.output().lines().filter(l -> l.contains(":compile")).toList();
+        assertTrue(compile.stream().anyMatch(l -> l.contains("dev.proxywasm:sdk-api:jar")), tree.output());
+        for (String line : compile) {
+            assertFalse(line.contains("javapoet") || line.contains("teavm") || line.contains("junit"),
+                    "the plugin's compile classpath has " + line);
+        }
     }
 
     @Test
@@ -247,6 +264,40 @@ class GeneratedProjectTest {
             """;
 
     /** A finished Maven run: its exit code and everything it printed. */
+    /**
+     * javac 23 and later run no annotation processor from the classpath unless asked; the project
+     * has no {@code <proc>} setting, so the build goal generates the glue itself.
+     */
+    @Test
+    @Order(5)
+    void aJdkNewerThan22BuildsAndTestsTheProjectUnchanged() throws Exception {
+        Path jdk = newerJdk();
+        Assumptions.assumeTrue(jdk != null, "no JDK 23 or later under /usr/lib/jvm or -Dgenerated.newerJdk");
+        Files.writeString(project.resolve(PLUGIN), plugin(false), StandardCharsets.UTF_8);
+
+        Result build = maven(project, Map.of("JAVA_HOME", jdk.toString()), "newer-jdk", "clean", "verify");
+
+        assertEquals(0, build.exit(), "mvn clean verify with " + jdk + " failed:\n" + build.tail());
+        assertTrue(build.output().contains("generating the plugin's glue"), build.tail());
+        assertTrue(build.output().contains("Failures: 0, Errors: 0"), build.tail());
+    }
+
+    private static Path newerJdk() throws IOException {
+        String configured = System.getProperty("generated.newerJdk", "");
+        if (!configured.isBlank() && !configured.startsWith("${")) {
+            return Path.of(configured);
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return null;
+        }
+        try (Stream<Path> dirs = Files.list(jvms)) {
+            return dirs.filter(d -> Files.isExecutable(d.resolve("bin/javac")))
+                    .filter(d -> d.getFileName().toString().matches(".*-(2[3-9]|[3-9][0-9])(-.*|\\.[0-9].*)?$"))
+                    .findFirst().orElse(null);
+        }
+    }
+
     private record Result(int exit, String output) {
         String tail() {
             return GeneratedProjectTest.tail(output);
@@ -254,8 +305,13 @@ class GeneratedProjectTest {
     }
 
     private Result maven(Path directory, String name, String... args) throws Exception {
+        return maven(directory, Map.of(), name, args);
+    }
+
+    private Result maven(Path directory, Map<String, String> environment, String name, String... args)
+            throws Exception {
         Path log = logs.resolve(name + ".log");
-        Process process = start(directory, log, args);
+        Process process = start(directory, environment, log, args);
         try {
             if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 fail("mvn " + String.join(" ", args) + " did not finish within " + BUILD_TIMEOUT.toSeconds()
@@ -269,6 +325,11 @@ class GeneratedProjectTest {
 
     /** Starts {@code mvn -B -ntp} with the surrounding build's local repository, output to {@code log}. */
     private Process start(Path directory, Path log, String... args) throws IOException {
+        return start(directory, Map.of(), log, args);
+    }
+
+    private Process start(Path directory, Map<String, String> environment, Path log, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(mavenExecutable());
         command.add("-B");
@@ -284,6 +345,7 @@ class GeneratedProjectTest {
         Files.writeString(log, "$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         started.add(process);
         return process;
