@@ -43,10 +43,10 @@ public final class ModuleValidator {
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import imp = module.importSection().getImport(i);
             if (imp.importType() != ExternalType.FUNCTION) {
-                String type = imp.importType().name().toLowerCase(Locale.ROOT);
-                problems.add(new Problem(Kind.NON_FUNCTION_IMPORT, imp.module(), imp.name(), type, null,
-                        "imports " + imp.module() + "." + imp.name() + " (" + type + "): Envoy provides only functions"));
-                imports.add(new Symbol(imp.module(), imp.name(), type));
+                Symbol symbol = new Symbol(imp.module(), imp.name(), imp.importType().name().toLowerCase(Locale.ROOT));
+                imports.add(symbol);
+                problems.add(problem(Kind.NON_FUNCTION_IMPORT, symbol, null, "imports " + symbol + ": Envoy provides"
+                        + " only functions"));
                 continue;
             }
             FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
