@@ -1,5 +1,6 @@
 package dev.proxywasm.teavm.maven;
 
+import dev.proxywasm.teavm.validator.Symbol;
 import dev.proxywasm.teavm.validator.ValidationReport;
 import java.io.File;
 import java.io.IOException;
@@ -165,13 +166,9 @@ public final class BuildMojo extends AbstractMojo {
         report.warnings().forEach(getLog()::warn);
     }
 
-    private static List<String> names(List<String> entries) {
-        List<String> names = new ArrayList<>();
-        for (String entry : entries) {
-            int space = entry.indexOf(' ');
-            names.add(space < 0 ? entry : entry.substring(0, space));
-        }
-        return names;
+    /** {@code env.proxy_log}: an import without its signature. */
+    private static List<String> names(List<Symbol> imports) {
+        return imports.stream().map(i -> i.module() + "." + i.name()).toList();
     }
 
     private String relative(Path path) {

@@ -9,8 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.teavm.callgraph.CallGraph;
 import org.teavm.callgraph.CallGraphNode;
 import org.teavm.callgraph.CallSite;
@@ -20,11 +18,12 @@ import org.teavm.model.TextLocation;
 import org.teavm.model.ValueType;
 
 /**
- * Adds to each forbidden-import error the plugin methods that lead to it, found in TeaVM's call
- * graph: "called from com.example.Plugin.angle (Plugin.java:12)".
+ * Names where the plugin makes a Java call that TeaVM turned into an import no proxy-wasm host
+ * provides (an {@link Problem.Kind#UNKNOWN_IMPORT} from {@code teavm} or {@code teavmMath}): the
+ * plugin methods that lead to it in TeaVM's call graph, "called from com.example.Plugin.angle
+ * (Plugin.java:12)".
  */
 final class CallerHints {
-    private static final Pattern IMPORT = Pattern.compile("^imports (teavmMath|teavm)\\.(\\w+),");
     private static final int MAX_CALLERS = 3;
 
     private CallerHints() {}
@@ -35,12 +34,11 @@ final class CallerHints {
         }
         List<Problem> problems = new ArrayList<>();
         for (Problem problem : report.problems()) {
-            Matcher m = IMPORT.matcher(problem.message());
-            Set<String> callers = m.find() ? callers(graph, m.group(1), m.group(2)) : Set.of();
-            problems.add(callers.isEmpty() ? problem : new Problem(problem.severity(),
-                    problem.message() + "; called from " + String.join(", ", callers)));
+            Set<String> callers = problem.kind() == Problem.Kind.UNKNOWN_IMPORT
+                    ? callers(graph, problem.module(), problem.name()) : Set.of();
+            problems.add(callers.isEmpty() ? problem : problem.explained("; called from " + String.join(", ", callers)));
         }
-        return new ValidationReport(List.copyOf(problems), report.imports(), report.exports());
+        return report.withProblems(problems);
     }
 
     private static Set<String> callers(CallGraph graph, String module, String name) {
@@ -59,6 +57,7 @@ final class CallerHints {
         return found;
     }
 
+    /** The Java methods TeaVM turns into the import {@code module.name}; none for another module's import. */
     private static List<MethodReference> candidates(String module, String name) {
         List<MethodReference> refs = new ArrayList<>();
         if (module.equals("teavmMath")) {
@@ -68,6 +67,8 @@ final class CallerHints {
                         ValueType.DOUBLE)));
                 refs.add(new MethodReference(cls, new MethodDescriptor(name, ValueType.FLOAT, ValueType.FLOAT)));
             }
+        } else if (!module.equals("teavm")) {
+            return refs;
         } else if (name.equals("nanoTime") || name.equals("currentTimeMillis")) {
             refs.add(new MethodReference("java.lang.System", new MethodDescriptor(name, ValueType.LONG)));
         } else if (name.equals("teavm_interrupt")) {

@@ -40,7 +40,7 @@ final class ModuleCheck {
         }
         ValidationReport report;
         try {
-            report = ModuleValidator.validate(bytes);
+            report = TeaVmHints.explain(ModuleValidator.validate(bytes));
         } catch (RuntimeException e) {
             throw new MojoFailureException(module + " is not a WebAssembly module Envoy could load: " + e.getMessage());
         }

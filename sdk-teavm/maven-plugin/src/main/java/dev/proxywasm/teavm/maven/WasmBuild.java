@@ -26,8 +26,8 @@ import org.teavm.vm.TeaVMOptimizationLevel;
 /**
  * Turns compiled plugin classes into a checked proxy-wasm module: TeaVM 0.13.1 with the WASI
  * target, then {@code _start}/{@code start} removed and the zeros left out of the data segment,
- * then {@link ModuleValidator}. Independent of
- * Maven so tests can drive it directly.
+ * then {@link ModuleValidator}, whose problems {@link TeaVmHints} and {@link CallerHints} explain in
+ * Java terms. Independent of Maven so tests can drive it directly.
  */
 public final class WasmBuild {
     /** Exports TeaVM adds that a proxy-wasm host must never call. */
@@ -134,7 +134,7 @@ public final class WasmBuild {
         byte[] raw = Files.readAllBytes(rawModule);
         Files.delete(rawModule);
         byte[] module = ZeroRunRemover.apply(ExportStripper.strip(raw, COMMAND_EXPORTS));
-        ValidationReport report = ModuleValidator.validate(module);
+        ValidationReport report = TeaVmHints.explain(ModuleValidator.validate(module));
         if (report.hasErrors()) {
             report = CallerHints.explain(report, tool.getDependencyInfo().getCallGraph());
             return new Result(module, List.of(), report, SizeHints.of(tool.getClasses(), tool.getDependencyInfo().getCallGraph()));

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Removes named exports from a module by rewriting its export section; every other byte is kept.
- * Used to drop TeaVM's {@code _start}/{@code start}, which a proxy-wasm host must never run.
+ * Used to drop a WASI command's {@code _start}/{@code start}, which a proxy-wasm host must never run.
  */
 public final class ExportStripper {
     private static final int EXPORT_SECTION = 7;

@@ -8,9 +8,11 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.proxywasm.teavm.validator.Problem.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -18,6 +20,8 @@ import java.util.StringJoiner;
  * Checks a module against what Envoy loads: imports only from {@code env} (ABI 0.2.1, exact
  * signatures) and Envoy's WASI subset; exports the ABI marker, an allocator, {@code _initialize}
  * and memory; no {@code _start}; every callback it exports has the signature the host calls.
+ * It knows nothing of the compiler that wrote the module: each {@link Problem} names its kind,
+ * import or export and signatures, so a build tool can add what its compiler's output means.
  */
 public final class ModuleValidator {
     private ModuleValidator() {}
@@ -28,120 +32,133 @@ public final class ModuleValidator {
         try {
             module = Parser.parse(wasm);
         } catch (RuntimeException e) {
-            return new ValidationReport(List.of(new Problem(Problem.Severity.ERROR,
+            return new ValidationReport(List.of(new Problem(Kind.INVALID_MODULE, null, null, null, null,
                     "not a valid WebAssembly module: " + e.getMessage())), List.of(), List.of());
         }
         List<Problem> problems = new ArrayList<>();
-        List<String> imports = new ArrayList<>();
-        List<String> exports = new ArrayList<>();
+        List<Symbol> imports = new ArrayList<>();
+        List<Symbol> exports = new ArrayList<>();
         List<FunctionType> functionTypes = new ArrayList<>();
 
         for (int i = 0; i < module.importSection().importCount(); i++) {
             Import imp = module.importSection().getImport(i);
-            String where = imp.module() + "." + imp.name();
             if (imp.importType() != ExternalType.FUNCTION) {
-                problems.add(error("imports " + where + " (" + imp.importType().name().toLowerCase()
-                        + "): Envoy provides only functions"));
-                imports.add(where + " (" + imp.importType().name().toLowerCase() + ")");
+                Symbol symbol = new Symbol(imp.module(), imp.name(), imp.importType().name().toLowerCase(Locale.ROOT));
+                imports.add(symbol);
+                problems.add(problem(Kind.NON_FUNCTION_IMPORT, symbol, null, "imports " + symbol + ": Envoy provides"
+                        + " only functions"));
                 continue;
             }
             FunctionType type = module.typeSection().getType(((FunctionImport) imp).typeIndex());
             functionTypes.add(type);
-            String signature = signature(type);
-            imports.add(where + " " + signature);
-            checkImport(imp.module(), imp.name(), signature, problems);
+            Symbol symbol = new Symbol(imp.module(), imp.name(), signature(type));
+            imports.add(symbol);
+            checkImport(symbol, problems);
         }
         for (int i = 0; i < module.functionSection().functionCount(); i++) {
             functionTypes.add(module.functionSection().getFunctionType(i, module.typeSection()));
         }
 
-        Map<String, Export> byName = new HashMap<>();
+        Map<String, Symbol> byName = new HashMap<>();
         for (int i = 0; i < module.exportSection().exportCount(); i++) {
             Export export = module.exportSection().getExport(i);
-            byName.put(export.name(), export);
-            if (export.exportType() == ExternalType.FUNCTION) {
-                String signature = signature(functionTypes.get(export.index()));
-                exports.add(export.name() + " " + signature);
-                checkExport(export.name(), signature, problems);
-            } else {
-                exports.add(export.name() + " (" + export.exportType().name().toLowerCase() + ")");
+            Symbol symbol = new Symbol(null, export.name(), export.exportType() == ExternalType.FUNCTION
+                    ? signature(functionTypes.get(export.index()))
+                    : export.exportType().name().toLowerCase(Locale.ROOT));
+            byName.put(export.name(), symbol);
+            exports.add(symbol);
+            if (symbol.isFunction()) {
+                checkExport(symbol, problems);
             }
         }
-        requireFunction(byName, AbiContract.ABI_MARKER, "the ABI marker; Envoy answers "
-                + "\"Missing or unknown Proxy-Wasm ABI version\"", problems);
-        if (!isFunction(byName.get("malloc")) && !isFunction(byName.get("proxy_on_memory_allocate"))) {
-            problems.add(error("exports no allocator: Envoy needs malloc or proxy_on_memory_allocate"
-                    + " to hand data to the plugin"));
-        }
-        requireFunction(byName, "_initialize", "without it Envoy runs _start, which a reactor module must"
-                + " not have", problems);
-        Export memory = byName.get("memory");
-        if (memory == null || memory.exportType() != ExternalType.MEMORY) {
-            problems.add(error("exports no memory named \"memory\": the host cannot exchange data"));
-        }
-        if (byName.containsKey("_start")) {
-            problems.add(error("exports _start: a WASI command; a proxy-wasm module is a reactor"
-                    + " (TeaVM's _start corrupts its heap when run with argc = 0)"));
-        }
+        checkRequiredExports(byName, problems);
         return new ValidationReport(List.copyOf(problems), List.copyOf(imports), List.copyOf(exports));
     }
 
-    private static void checkImport(String module, String name, String signature, List<Problem> problems) {
-        String where = module + "." + name;
-        if (module.equals("env")) {
-            String expected = AbiContract.ENV_IMPORTS.get(name);
+    private static void checkImport(Symbol imp, List<Problem> problems) {
+        String where = imp.module() + "." + imp.name();
+        String signature = imp.type();
+        if (imp.module().equals("env")) {
+            String expected = AbiContract.ENV_IMPORTS.get(imp.name());
             if (expected == null) {
-                problems.add(error("imports " + where + ", which is not a proxy-wasm ABI 0.2.1 host function"
-                        + (AbiContract.ABI_0_1_0_ONLY.contains(name) ? " (it is ABI 0.1.0 only)" : "")));
+                problems.add(problem(Kind.UNKNOWN_HOST_FUNCTION, imp, null, "imports " + where
+                        + ", which is not a proxy-wasm ABI 0.2.1 host function"
+                        + (AbiContract.ABI_0_1_0_ONLY.contains(imp.name()) ? " (it is ABI 0.1.0 only)" : "")));
             } else if (!expected.equals(signature)) {
-                problems.add(error("imports " + where + " as " + signature + ", but the host defines it as " + expected));
+                problems.add(problem(Kind.WRONG_IMPORT_SIGNATURE, imp, expected, "imports " + where + " as "
+                        + signature + ", but the host defines it as " + expected));
             }
             return;
         }
-        if (AbiContract.WASI_MODULES.contains(module)) {
-            String expected = AbiContract.WASI_EVERY_ENVOY.get(name);
-            String newer = AbiContract.WASI_SINCE_2024_12.get(name);
+        if (AbiContract.WASI_MODULES.contains(imp.module())) {
+            String expected = AbiContract.WASI_EVERY_ENVOY.get(imp.name());
+            String newer = AbiContract.WASI_SINCE_2024_12.get(imp.name());
             if (expected == null && newer != null) {
-                problems.add(new Problem(Problem.Severity.WARNING, "imports " + where
+                problems.add(problem(Kind.RECENT_WASI_FUNCTION, imp, newer, "imports " + where
                         + ", which Envoy provides only since 2024-12; older Envoy and Istio releases refuse the module"));
                 expected = newer;
             }
             if (expected == null) {
-                problems.add(error("imports " + where + ", which is outside Envoy's WASI subset"));
+                problems.add(problem(Kind.UNSUPPORTED_WASI_FUNCTION, imp, null, "imports " + where
+                        + ", which is outside Envoy's WASI subset"));
             } else if (!expected.equals(signature)) {
-                problems.add(error("imports " + where + " as " + signature + ", but WASI defines it as " + expected));
+                problems.add(problem(Kind.WRONG_IMPORT_SIGNATURE, imp, expected, "imports " + where + " as "
+                        + signature + ", but WASI defines it as " + expected));
             }
             return;
         }
-        ImportHints.Hint hint = ImportHints.of(module, name);
-        problems.add(error("imports " + where + ", which no proxy-wasm host provides"
-                + (hint == null ? "" : "; it comes from " + hint.javaCall() + " in the plugin's code or its libraries"
-                        + (hint.instead() == null ? "" : " (instead: " + hint.instead() + ")"))));
+        problems.add(problem(Kind.UNKNOWN_IMPORT, imp, null, "imports " + where + ", which no proxy-wasm host provides"));
     }
 
-    private static void checkExport(String name, String signature, List<Problem> problems) {
+    private static void checkExport(Symbol export, List<Problem> problems) {
+        String name = export.name();
         String expected = AbiContract.CALLBACKS.get(name);
-        if (expected != null && !expected.equals(signature)) {
-            problems.add(error("exports " + name + " as " + signature + ", but the host calls it as " + expected
-                    + ": Envoy refuses the module"));
+        if (expected != null && !expected.equals(export.type())) {
+            problems.add(problem(Kind.WRONG_CALLBACK_SIGNATURE, export, expected, "exports " + name + " as "
+                    + export.type() + ", but the host calls it as " + expected + ": Envoy refuses the module"));
         } else if (expected == null && name.startsWith("proxy_on_")) {
-            problems.add(new Problem(Problem.Severity.WARNING, "exports " + name
+            problems.add(problem(Kind.UNKNOWN_CALLBACK, export, null, "exports " + name
                     + ", which no host calls (a misspelt callback?)"));
         }
     }
 
-    private static void requireFunction(Map<String, Export> exports, String name, String why, List<Problem> problems) {
-        if (!isFunction(exports.get(name))) {
-            problems.add(error("exports no " + name + ": " + why));
+    /** The exports Envoy looks up before it calls anything, and the one it must not find. */
+    private static void checkRequiredExports(Map<String, Symbol> exports, List<Problem> problems) {
+        String marker = AbiContract.ABI_MARKER;
+        if (!isFunction(exports.get(marker))) {
+            problems.add(missing(Kind.MISSING_ABI_VERSION, marker, "exports no " + marker + ": the ABI marker;"
+                    + " Envoy answers \"Missing or unknown Proxy-Wasm ABI version\""));
+        }
+        if (!isFunction(exports.get("malloc")) && !isFunction(exports.get("proxy_on_memory_allocate"))) {
+            problems.add(missing(Kind.MISSING_ALLOCATOR, null, "exports no allocator: Envoy needs malloc or"
+                    + " proxy_on_memory_allocate to hand data to the plugin"));
+        }
+        if (!isFunction(exports.get("_initialize"))) {
+            problems.add(missing(Kind.MISSING_INITIALIZE, "_initialize", "exports no _initialize: without it Envoy"
+                    + " runs _start, which a reactor module must not have"));
+        }
+        Symbol memory = exports.get("memory");
+        if (memory == null || !memory.type().equals("memory")) {
+            problems.add(missing(Kind.MISSING_MEMORY, "memory",
+                    "exports no memory named \"memory\": the host cannot exchange data"));
+        }
+        Symbol start = exports.get("_start");
+        if (start != null) {
+            problems.add(problem(Kind.COMMAND_EXPORT, start, null,
+                    "exports _start: a WASI command; a proxy-wasm module is a reactor"));
         }
     }
 
-    private static boolean isFunction(Export export) {
-        return export != null && export.exportType() == ExternalType.FUNCTION;
+    private static boolean isFunction(Symbol export) {
+        return export != null && export.isFunction();
     }
 
-    private static Problem error(String message) {
-        return new Problem(Problem.Severity.ERROR, message);
+    private static Problem problem(Kind kind, Symbol subject, String expected, String message) {
+        return new Problem(kind, subject.module(), subject.name(), subject.type(), expected, message);
+    }
+
+    private static Problem missing(Kind kind, String name, String message) {
+        return new Problem(kind, null, name, null, null, message);
     }
 
     /** {@code (i32,i64)->i32}. */
@@ -171,6 +188,6 @@ public final class ModuleValidator {
         if (type.equals(ValType.F64)) {
             return "f64";
         }
-        return type.toString().toLowerCase();
+        return type.toString().toLowerCase(Locale.ROOT);
     }
 }

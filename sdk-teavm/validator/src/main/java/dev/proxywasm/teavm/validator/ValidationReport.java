@@ -3,10 +3,10 @@ package dev.proxywasm.teavm.validator;
 import java.util.List;
 
 /**
- * What {@link ModuleValidator} found: the problems, and the module's imports and exports as
- * {@code module.name (signature)} lines for the build's output.
+ * What {@link ModuleValidator} found: the problems, and the module's imports and exports in the
+ * order the module declares them.
  */
-public record ValidationReport(List<Problem> problems, List<String> imports, List<String> exports) {
+public record ValidationReport(List<Problem> problems, List<Symbol> imports, List<Symbol> exports) {
 
     /** Whether Envoy would refuse the module. */
     public boolean hasErrors() {
@@ -21,5 +21,10 @@ public record ValidationReport(List<Problem> problems, List<String> imports, Lis
     /** The warning messages only. */
     public List<String> warnings() {
         return problems.stream().filter(p -> p.severity() == Problem.Severity.WARNING).map(Problem::message).toList();
+    }
+
+    /** The same imports and exports with other problems: a caller's explained copy. */
+    public ValidationReport withProblems(List<Problem> replaced) {
+        return new ValidationReport(List.copyOf(replaced), imports, exports);
     }
 }

@@ -4,8 +4,8 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Shrinks a module by leaving zero bytes out of its data segments: linear memory starts zeroed, so
- * an active segment split around a run of zeros initialises memory identically. TeaVM writes its
- * initial heap as one segment that is three-quarters zeros (UTF-16 strings, empty arrays).
+ * an active segment split around a run of zeros initialises memory identically. A compiler that
+ * writes its initial heap as one segment leaves it mostly zeros (UTF-16 strings, empty arrays).
  */
 public final class ZeroRunRemover {
     /** Runs shorter than this are kept: a new segment header costs about seven bytes. */

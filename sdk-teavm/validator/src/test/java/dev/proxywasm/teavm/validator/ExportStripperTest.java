@@ -20,7 +20,7 @@ class ExportStripperTest {
         assertFalse(report.hasErrors(), report.errors()::toString);
         assertEquals(List.of("proxy_abi_version_0_2_1 ()->()", "_initialize ()->()", "malloc (i32)->i32",
                 "proxy_on_memory_allocate (i32)->i32", "proxy_on_context_create (i32,i32)->()", "memory (memory)"),
-                report.exports());
+                report.exports().stream().map(Symbol::toString).toList());
     }
 
     @Test

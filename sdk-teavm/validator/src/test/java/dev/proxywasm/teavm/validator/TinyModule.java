@@ -13,6 +13,7 @@ import java.util.List;
 final class TinyModule {
     private final List<String> types = new ArrayList<>();
     private final List<String[]> imports = new ArrayList<>();
+    private final List<String[]> globalImports = new ArrayList<>();
     private final List<String[]> functions = new ArrayList<>();
     private boolean memory = true;
     private final List<Object[]> data = new ArrayList<>();
@@ -31,6 +32,12 @@ final class TinyModule {
 
     TinyModule importFunction(String module, String name, String signature) {
         imports.add(new String[] {module, name, signature});
+        return this;
+    }
+
+    /** An imported immutable i32 global: something other than a function. */
+    TinyModule importGlobal(String module, String name) {
+        globalImports.add(new String[] {module, name});
         return this;
     }
 
@@ -73,12 +80,17 @@ final class TinyModule {
         section(out, 1, typeSection);
 
         ByteArrayOutputStream importSection = new ByteArrayOutputStream();
-        u32(importSection, imports.size());
+        u32(importSection, imports.size() + globalImports.size());
         for (String[] i : imports) {
             name(importSection, i[0]);
             name(importSection, i[1]);
             importSection.write(0x00);
             u32(importSection, typeIndex(i[2]));
+        }
+        for (String[] g : globalImports) {
+            name(importSection, g[0]);
+            name(importSection, g[1]);
+            importSection.writeBytes(new byte[] {0x03, 0x7f, 0x00}); // global, i32, immutable
         }
         section(out, 2, importSection);
 

@@ -1,13 +1,17 @@
-package dev.proxywasm.teavm.validator;
+package dev.proxywasm.teavm.maven;
 
+import dev.proxywasm.teavm.validator.Problem;
+import dev.proxywasm.teavm.validator.ValidationReport;
 import java.util.Map;
 
 /**
- * The Java calls known to make TeaVM emit an import no proxy-wasm host provides, and what a plugin
- * uses instead.
+ * What the validator's problems mean in a module TeaVM wrote: the Java call behind an import no
+ * proxy-wasm host provides, with what a plugin uses instead, and why TeaVM's {@code _start} must
+ * not run. The validator checks any module and knows no compiler; this is what only a TeaVM build
+ * knows.
  */
-final class ImportHints {
-    private ImportHints() {}
+final class TeaVmHints {
+    private TeaVmHints() {}
 
     /** The call behind an import, and the replacement (or null when there is none to name). */
     record Hint(String javaCall, String instead) {}
@@ -25,6 +29,24 @@ final class ImportHints {
             Map.entry("teavm.logInt", new Hint(WASI_TARGET, null)),
             Map.entry("teavm.logOutOfMemory", new Hint(WASI_TARGET, null)),
             Map.entry("teavmMath.floor", new Hint("Math.floor, or UUID.randomUUID()", null)));
+
+    /** The report with each problem TeaVM's output explains followed by that explanation. */
+    static ValidationReport explain(ValidationReport report) {
+        return report.withProblems(report.problems().stream().map(TeaVmHints::explain).toList());
+    }
+
+    private static Problem explain(Problem problem) {
+        return switch (problem.kind()) {
+            case UNKNOWN_IMPORT -> {
+                Hint hint = of(problem.module(), problem.name());
+                yield hint == null ? problem : problem.explained("; it comes from " + hint.javaCall()
+                        + " in the plugin's code or its libraries"
+                        + (hint.instead() == null ? "" : " (instead: " + hint.instead() + ")"));
+            }
+            case COMMAND_EXPORT -> problem.explained(" (TeaVM's _start corrupts its heap when run with argc = 0)");
+            default -> problem;
+        };
+    }
 
     /** What the import comes from, or null when it is not one we know. */
     static Hint of(String module, String name) {
