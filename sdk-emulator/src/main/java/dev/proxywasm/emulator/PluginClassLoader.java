@@ -31,7 +31,7 @@ final class PluginClassLoader extends URLClassLoader {
 
     /** Loads {@code pluginClasses}' roots (and the SDK's) child first, the rest from {@code parent}. */
     PluginClassLoader(ClassLoader parent, Class<?>... pluginClasses) {
-        super("proxy-wasm-plugin", roots(pluginClasses), parent);
+        super(roots(pluginClasses), parent);
         Set<String> plugin = new LinkedHashSet<>();
         for (Class<?> type : pluginClasses) {
             plugin.add(root(type).toString());
