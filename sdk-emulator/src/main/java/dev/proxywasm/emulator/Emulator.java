@@ -43,6 +43,16 @@ public final class Emulator implements AutoCloseable {
         return new Emulator(h -> new JvmGuest(classes, h));
     }
 
+    /** An emulator over the guest {@code guestFactory} makes for its host: for tests of the model. */
+    static Emulator withGuest(Function<EmulatedHost, Guest> guestFactory) {
+        return new Emulator(guestFactory);
+    }
+
+    /** The host functions over this emulator, as the plugin calls them: for tests of the model. */
+    EmulatedHost host() {
+        return host;
+    }
+
     /** Runs the compiled module at {@code module} in Chicory. */
     public static Emulator inWasm(Path module) {
         return new Emulator(h -> new WasmGuest(module, h));
