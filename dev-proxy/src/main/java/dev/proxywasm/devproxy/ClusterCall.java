@@ -1,7 +1,7 @@
 package dev.proxywasm.devproxy;
 
 import dev.proxywasm.api.Header;
-import dev.proxywasm.testing.HttpCallout;
+import dev.proxywasm.emulator.Callout;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -52,7 +52,7 @@ final class ClusterCall {
     private ClusterCall() {}
 
     /** Sends {@code call} to {@code base} and waits for the outcome. */
-    static Outcome perform(HttpClient http, URI base, HttpCallout call) {
+    static Outcome perform(HttpClient http, URI base, Callout call) {
         URI target = base.resolve(PluginRunner.valueOf(call.headers(), ":path", "/"));
         HttpRequest.Builder builder = HttpRequest.newBuilder(target)
                 .method(PluginRunner.valueOf(call.headers(), ":method", "GET"), call.body().length == 0

@@ -3,7 +3,8 @@ package dev.proxywasm.devproxy;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.teavm.validator.ModuleValidator;
 import dev.proxywasm.teavm.validator.ValidationReport;
-import dev.proxywasm.testing.HostEmulator;
+import dev.proxywasm.emulator.Emulator;
+import dev.proxywasm.emulator.Exchange;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -60,7 +61,7 @@ public final class DevProxy implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private HostEmulator emulator;
+    private Emulator emulator;
     private PluginRunner runner;
     private PrintStream console;
     private URI upstream;
@@ -83,9 +84,11 @@ public final class DevProxy implements AutoCloseable {
         // Whatever fails from here on, everything started so far is stopped, so that no server
         // thread keeps the JVM alive after a failed start.
         try {
-            emulator = HostEmulator.inWasm(options.module()).withFailOpen(options.failOpen());
+            emulator = Emulator.inWasm(options.module());
+            emulator.vm().setFailOpen(options.failOpen());
             if (options.pluginConfiguration() != null) {
-                emulator.withPluginConfiguration(options.pluginConfiguration());
+                emulator.settings().setPluginConfiguration(
+                        options.pluginConfiguration().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
             runner = new PluginRunner(emulator, options.clusters(), console);
             if (!runner.start()) {
@@ -265,7 +268,7 @@ public final class DevProxy implements AutoCloseable {
     }
 
     /** The client's side of an exchange over Jetty: blocking reads and writes on the handler's thread. */
-    private static final class JettyDownstream implements PluginRunner.Downstream {
+    private static final class JettyDownstream implements Exchange.Client {
         private final Request request;
         private final Response response;
         private final Callback callback;

@@ -1,5 +1,6 @@
 package dev.proxywasm.devproxy;
 
+import dev.proxywasm.emulator.Exchange;
 import dev.proxywasm.api.Header;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,9 +53,9 @@ final class Upstream implements AutoCloseable {
     }
 
     /** One answer being received: status and headers now, the body with {@link #read}, trailers after. */
-    static final class Answer {
-        final int status;
-        final List<Header> headers;
+    static final class Answer implements Exchange.Answer {
+        private final int status;
+        private final List<Header> headers;
         private final InputStream body;
         private final InputStreamResponseListener listener;
         private final byte[] buffer = new byte[CHUNK];
@@ -66,8 +67,19 @@ final class Upstream implements AutoCloseable {
             this.listener = listener;
         }
 
+        @Override
+        public int status() {
+            return status;
+        }
+
+        @Override
+        public List<Header> headers() {
+            return headers;
+        }
+
         /** The next chunk of the body as it arrives; null once it ended. */
-        byte[] read() throws IOException {
+        @Override
+        public byte[] read() throws IOException {
             if (body == null) {
                 return null;
             }
@@ -76,7 +88,8 @@ final class Upstream implements AutoCloseable {
         }
 
         /** The answer's trailers, once the body ended; empty if it had none. */
-        List<Header> trailers() {
+        @Override
+        public List<Header> trailers() {
             if (listener == null) {
                 return List.of();
             }

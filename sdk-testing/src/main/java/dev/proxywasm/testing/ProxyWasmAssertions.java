@@ -1,5 +1,7 @@
 package dev.proxywasm.testing;
 
+import dev.proxywasm.emulator.HeaderMap;
+
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.json.Json;
 import dev.proxywasm.api.json.JsonNumber;
