@@ -1,11 +1,7 @@
 package example;
 
-import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.FailurePolicy;
-import dev.proxywasm.api.Headers;
-import dev.proxywasm.api.HttpStream;
-import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.api.abi.MapType;
+import dev.proxywasm.spi.CallbackArguments;
 import dev.proxywasm.spi.CallbackContext;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
@@ -91,7 +87,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(rootContextId);
     int result;
     try {
-      result = ((AddHeader) Contexts.root(rootContextId)).start(Configuration.read(BufferType.PLUGIN_CONFIGURATION, configurationSize)) ? 1 : 0;
+      result = ((AddHeader) Contexts.root(rootContextId)).start(CallbackArguments.pluginConfiguration(configurationSize)) ? 1 : 0;
     } catch (Throwable e) {
       result = Guard.startFailed("proxy_on_configure", "AddHeader.start", e);
     }
@@ -106,7 +102,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((AddHeader) Contexts.stream(contextId)).request(Headers.of(MapType.HTTP_REQUEST_HEADERS), endOfStream != 0);
+      ((AddHeader) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestHeaders(), endOfStream != 0);
       result = 0;
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_headers", "AddHeader.request", e);
@@ -122,7 +118,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((AddHeader) Contexts.stream(contextId)).response(headerCount, Headers.of(MapType.HTTP_RESPONSE_HEADERS));
+      ((AddHeader) Contexts.stream(contextId)).response(headerCount, CallbackArguments.httpStream(contextId).responseHeaders());
       result = 0;
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "AddHeader.response", e);
@@ -138,7 +134,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     try {
       if (!Contexts.isRoot(contextId)) {
-        ((AddHeader) Contexts.stream(contextId)).done(HttpStream.current());
+        ((AddHeader) Contexts.stream(contextId)).done(CallbackArguments.httpStream(contextId));
       }
     } catch (Throwable e) {
       Guard.failed("proxy_on_log", "AddHeader.done", e);

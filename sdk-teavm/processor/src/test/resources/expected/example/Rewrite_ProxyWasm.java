@@ -1,12 +1,7 @@
 package example;
 
-import dev.proxywasm.api.Body;
-import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.FailurePolicy;
-import dev.proxywasm.api.Headers;
-import dev.proxywasm.api.HttpStream;
-import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.api.abi.MapType;
+import dev.proxywasm.spi.CallbackArguments;
 import dev.proxywasm.spi.CallbackContext;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
@@ -92,7 +87,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(rootContextId);
     int result;
     try {
-      result = ((Rewrite) Contexts.root(rootContextId)).vmStart(Configuration.read(BufferType.VM_CONFIGURATION, configurationSize)) ? 1 : 0;
+      result = ((Rewrite) Contexts.root(rootContextId)).vmStart(CallbackArguments.vmConfiguration(configurationSize)) ? 1 : 0;
     } catch (Throwable e) {
       result = Guard.startFailed("proxy_on_vm_start", "Rewrite.vmStart", e);
     }
@@ -126,7 +121,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(Headers.of(MapType.HTTP_REQUEST_HEADERS)).code();
+      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(CallbackArguments.httpStream(contextId).requestHeaders()).code();
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_headers", "Rewrite.Exchange.requestHeaders", e);
     }
@@ -141,7 +136,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(Body.of(BufferType.HTTP_REQUEST_BODY), bodySize, endOfStream != 0).code();
+      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(CallbackArguments.httpStream(contextId).requestBody(), bodySize, endOfStream != 0).code();
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Rewrite.Exchange.requestBody", e);
     }
@@ -156,7 +151,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS), trailerCount).code();
+      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(CallbackArguments.httpStream(contextId).requestTrailers(), trailerCount).code();
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_trailers", "Rewrite.Exchange.requestTrailers", e);
     }
@@ -171,7 +166,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(Headers.of(MapType.HTTP_RESPONSE_HEADERS), endOfStream != 0, HttpStream.current()).code();
+      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(CallbackArguments.httpStream(contextId).responseHeaders(), endOfStream != 0, CallbackArguments.httpStream(contextId)).code();
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "Rewrite.Exchange.responseHeaders", e);
     }
@@ -186,7 +181,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, Body.of(BufferType.HTTP_RESPONSE_BODY)).code();
+      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, CallbackArguments.httpStream(contextId).responseBody()).code();
     } catch (Throwable e) {
       result = Guard.resetStream("proxy_on_response_body", "Rewrite.Exchange.responseBody", e);
     }
@@ -201,7 +196,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((Rewrite.Exchange) Contexts.stream(contextId)).responseTrailers(HttpStream.current());
+      ((Rewrite.Exchange) Contexts.stream(contextId)).responseTrailers(CallbackArguments.httpStream(contextId));
       result = 0;
     } catch (Throwable e) {
       result = Guard.resetStream("proxy_on_response_trailers", "Rewrite.Exchange.responseTrailers", e);

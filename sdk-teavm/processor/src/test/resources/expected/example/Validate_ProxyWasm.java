@@ -1,11 +1,7 @@
 package example;
 
-import dev.proxywasm.api.Body;
 import dev.proxywasm.api.FailurePolicy;
-import dev.proxywasm.api.Headers;
-import dev.proxywasm.api.HttpStream;
-import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.api.abi.MapType;
+import dev.proxywasm.spi.CallbackArguments;
 import dev.proxywasm.spi.CallbackContext;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
@@ -94,9 +90,9 @@ public final class Validate_ProxyWasm {
     try {
       int wholeBody = 0;
       if (WholeBody.onTrailers(contextId, false)) {
-        wholeBody = ((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()).code();
+        wholeBody = ((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)).code();
       }
-      ((Validate.Exchange) Contexts.stream(contextId)).trailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS));
+      ((Validate.Exchange) Contexts.stream(contextId)).trailers(CallbackArguments.httpStream(contextId).requestTrailers());
       result = 0;
       if (wholeBody != 0) {
         result = wholeBody;
@@ -117,7 +113,7 @@ public final class Validate_ProxyWasm {
     try {
       result = WholeBody.onBody(contextId, false, bodySize, endOfStream != 0, 65536);
       if (result == WholeBody.DELIVER) {
-        result = ((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()).code();
+        result = ((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)).code();
       }
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Validate.Exchange.request", e);
@@ -133,7 +129,7 @@ public final class Validate_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      Headers.of(MapType.HTTP_RESPONSE_HEADERS).remove("content-length");
+      CallbackArguments.httpStream(contextId).responseHeaders().remove("content-length");
       result = 0;
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "Validate.Exchange.response", e);
@@ -151,7 +147,7 @@ public final class Validate_ProxyWasm {
     try {
       result = WholeBody.onBody(contextId, true, bodySize, endOfStream != 0, 1048576);
       if (result == WholeBody.DELIVER) {
-        ((Validate.Exchange) Contexts.stream(contextId)).response(Body.of(BufferType.HTTP_RESPONSE_BODY), bodySize);
+        ((Validate.Exchange) Contexts.stream(contextId)).response(CallbackArguments.httpStream(contextId).responseBody(), bodySize);
         result = 0;
       }
     } catch (Throwable e) {
@@ -170,7 +166,7 @@ public final class Validate_ProxyWasm {
     try {
       int wholeBody = 0;
       if (WholeBody.onTrailers(contextId, true)) {
-        ((Validate.Exchange) Contexts.stream(contextId)).response(Body.of(BufferType.HTTP_RESPONSE_BODY), Body.of(BufferType.HTTP_RESPONSE_BODY).size());
+        ((Validate.Exchange) Contexts.stream(contextId)).response(CallbackArguments.httpStream(contextId).responseBody(), CallbackArguments.httpStream(contextId).responseBody().size());
         wholeBody = 0;
       }
       result = wholeBody;
