@@ -3,6 +3,7 @@ package example;
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.spi.CallbackArguments;
 import dev.proxywasm.spi.CallbackContext;
+import dev.proxywasm.spi.CallbackResults;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
 import dev.proxywasm.teavm.host.WasmHost;
@@ -121,7 +122,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(CallbackArguments.httpStream(contextId).requestHeaders()).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(CallbackArguments.httpStream(contextId).requestHeaders()));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_headers", "Rewrite.Exchange.requestHeaders", e);
     }
@@ -136,7 +137,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(CallbackArguments.httpStream(contextId).requestBody(), bodySize, endOfStream != 0).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(CallbackArguments.httpStream(contextId).requestBody(), bodySize, endOfStream != 0));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Rewrite.Exchange.requestBody", e);
     }
@@ -151,7 +152,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(CallbackArguments.httpStream(contextId).requestTrailers(), trailerCount).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(CallbackArguments.httpStream(contextId).requestTrailers(), trailerCount));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_trailers", "Rewrite.Exchange.requestTrailers", e);
     }
@@ -166,7 +167,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(CallbackArguments.httpStream(contextId).responseHeaders(), endOfStream != 0, CallbackArguments.httpStream(contextId)).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(CallbackArguments.httpStream(contextId).responseHeaders(), endOfStream != 0, CallbackArguments.httpStream(contextId)));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "Rewrite.Exchange.responseHeaders", e);
     }
@@ -181,7 +182,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, CallbackArguments.httpStream(contextId).responseBody()).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, CallbackArguments.httpStream(contextId).responseBody()));
     } catch (Throwable e) {
       result = Guard.resetStream("proxy_on_response_body", "Rewrite.Exchange.responseBody", e);
     }

@@ -3,6 +3,7 @@ package example;
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.spi.CallbackArguments;
 import dev.proxywasm.spi.CallbackContext;
+import dev.proxywasm.spi.CallbackResults;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
 import dev.proxywasm.teavm.host.WasmHost;
@@ -126,7 +127,7 @@ public final class TcpLogger_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((TcpLogger.Session) Contexts.stream(contextId)).open(CallbackArguments.connection(contextId)).code();
+      result = CallbackResults.action(((TcpLogger.Session) Contexts.stream(contextId)).open(CallbackArguments.connection(contextId)));
     } catch (Throwable e) {
       result = Guard.closeConnection("proxy_on_new_connection", "TcpLogger.Session.open", e);
     }
@@ -141,7 +142,7 @@ public final class TcpLogger_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((TcpLogger.Session) Contexts.stream(contextId)).fromClient(CallbackArguments.connection(contextId).downstreamData(), dataSize, endOfStream != 0).code();
+      result = CallbackResults.action(((TcpLogger.Session) Contexts.stream(contextId)).fromClient(CallbackArguments.connection(contextId).downstreamData(), dataSize, endOfStream != 0));
     } catch (Throwable e) {
       result = Guard.closeConnection("proxy_on_downstream_data", "TcpLogger.Session.fromClient", e);
     }

@@ -3,6 +3,7 @@ package example;
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.spi.CallbackArguments;
 import dev.proxywasm.spi.CallbackContext;
+import dev.proxywasm.spi.CallbackResults;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
 import dev.proxywasm.teavm.glue.WholeBody;
@@ -90,7 +91,7 @@ public final class Validate_ProxyWasm {
     try {
       int wholeBody = 0;
       if (WholeBody.onTrailers(contextId, false)) {
-        wholeBody = ((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)).code();
+        wholeBody = CallbackResults.action(((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)));
       }
       ((Validate.Exchange) Contexts.stream(contextId)).trailers(CallbackArguments.httpStream(contextId).requestTrailers());
       result = 0;
@@ -113,7 +114,7 @@ public final class Validate_ProxyWasm {
     try {
       result = WholeBody.onBody(contextId, false, bodySize, endOfStream != 0, 65536);
       if (result == WholeBody.DELIVER) {
-        result = ((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)).code();
+        result = CallbackResults.action(((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)));
       }
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Validate.Exchange.request", e);

@@ -32,6 +32,7 @@ final class GlueWriter {
     private static final ClassName WASM_HOST = ClassName.get(RUNTIME + ".host", "WasmHost");
     private static final ClassName CALLBACK_CONTEXT = ClassName.get("dev.proxywasm.spi", "CallbackContext");
     private static final ClassName ARGUMENTS = ClassName.get("dev.proxywasm.spi", "CallbackArguments");
+    private static final ClassName RESULTS = ClassName.get("dev.proxywasm.spi", "CallbackResults");
     private static final ClassName FAILURE_POLICY = ClassName.get(Callback.API, "FailurePolicy");
     private static final ClassName WHOLE_BODY = ClassName.get(RUNTIME + ".glue", "WholeBody");
 
@@ -312,16 +313,16 @@ final class GlueWriter {
         return CodeBlock.builder().addStatement("$L", call).addStatement("result = 1").build();
     }
 
-    /** Assigns {@code result}: the returned action's code, or continue for a void handler. */
+    /** Assigns {@code result}: the returned action's wire code, or continue for a void handler. */
     private CodeBlock actionCall(Handler handler, Object count) {
         return actionCall(handler, count, "result");
     }
 
-    /** Assigns {@code target}: the returned action's code, or continue for a void handler. */
+    /** Assigns {@code target}: the returned action's wire code, or continue for a void handler. */
     private CodeBlock actionCall(Handler handler, Object count, String target) {
         CodeBlock call = CodeBlock.of("$L.$L($L)", stream(), handler.method(), arguments(handler, count));
         if (handler.returnsValue()) {
-            return CodeBlock.builder().addStatement("$L = $L.code()", target, call).build();
+            return CodeBlock.builder().addStatement("$L = $T.action($L)", target, RESULTS, call).build();
         }
         return CodeBlock.builder().addStatement("$L", call).addStatement("$L = 0", target).build();
     }
