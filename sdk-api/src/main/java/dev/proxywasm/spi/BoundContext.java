@@ -10,31 +10,23 @@ import dev.proxywasm.api.abi.WasmResult;
  */
 public final class BoundContext {
     /** What the context is, for messages; learnt from the handles asked of it. */
-    enum Kind {
-        UNKNOWN("this stream or connection"),
-        ROOT("this plugin's context"),
-        HTTP_STREAM("this HTTP stream"),
-        TCP_CONNECTION("this TCP connection");
-
-        final String description;
-
-        Kind(String description) {
-            this.description = description;
-        }
-    }
+    static final int UNKNOWN = 0;
+    static final int ROOT = 1;
+    static final int HTTP_STREAM = 2;
+    static final int TCP_CONNECTION = 3;
 
     private static final int MAP_TYPES = 8;
     private static final int BUFFER_TYPES = 9;
 
     final int id;
-    private Kind kind;
+    private int kind;
     private boolean ended;
     private BoundHttpStream httpStream;
     private BoundConnection connection;
     private BoundHeaders[] maps;
     private BoundBody[] buffers;
 
-    BoundContext(int id, Kind kind) {
+    BoundContext(int id, int kind) {
         this.id = id;
         this.kind = kind;
     }
@@ -69,7 +61,7 @@ public final class BoundContext {
     public BoundHttpStream httpStream() {
         if (httpStream == null) {
             refuseRoot("HttpStream");
-            kind = Kind.HTTP_STREAM;
+            kind = HTTP_STREAM;
             httpStream = new BoundHttpStream(this);
         }
         return httpStream;
@@ -79,7 +71,7 @@ public final class BoundContext {
     public BoundConnection connection() {
         if (connection == null) {
             refuseRoot("Connection");
-            kind = Kind.TCP_CONNECTION;
+            kind = TCP_CONNECTION;
             connection = new BoundConnection(this);
         }
         return connection;
@@ -132,7 +124,13 @@ public final class BoundContext {
 
     /** {@code this HTTP stream (context 7)}. */
     String describe() {
-        return kind.description + " (context " + id + ")";
+        String what = switch (kind) {
+            case ROOT -> "this plugin's context";
+            case HTTP_STREAM -> "this HTTP stream";
+            case TCP_CONNECTION -> "this TCP connection";
+            default -> "this stream or connection";
+        };
+        return what + " (context " + id + ")";
     }
 
     private IllegalStateException endedError() {
@@ -140,7 +138,7 @@ public final class BoundContext {
     }
 
     private void refuseRoot(String type) {
-        if (kind == Kind.ROOT) {
+        if (kind == ROOT) {
             throw new IllegalStateException(type + ".current() runs in a plugin-wide callback (context " + id
                     + "), not a stream's: keep the handle of the stream to act on");
         }

@@ -10,6 +10,10 @@ public final class BoundContexts {
     private static BoundContext[] contexts = new BoundContext[16];
     private static int size;
     private static BoundContext last;
+    /** The plugins' root contexts: few, and known before any handle. */
+    private static int[] roots = new int[0];
+    /** Whether deleted contexts end their handles; from the first handle on, so a module without any carries none of this. */
+    private static boolean endsDeletedContexts;
 
     private BoundContexts() {}
 
@@ -40,7 +44,7 @@ public final class BoundContexts {
             }
             context = find(contextId);
             if (context == null) {
-                context = new BoundContext(contextId, BoundContext.Kind.UNKNOWN);
+                context = new BoundContext(contextId, isRoot(contextId) ? BoundContext.ROOT : BoundContext.UNKNOWN);
                 put(context);
             }
             last = context;
@@ -50,14 +54,23 @@ public final class BoundContexts {
 
     /** Records that {@code contextId} is a plugin's root context, where no stream handle exists. */
     public static void root(int contextId) {
-        BoundContext context = find(contextId);
-        if (context == null) {
-            put(new BoundContext(contextId, BoundContext.Kind.ROOT));
+        int[] more = new int[roots.length + 1];
+        System.arraycopy(roots, 0, more, 0, roots.length);
+        more[roots.length] = contextId;
+        roots = more;
+    }
+
+    private static boolean isRoot(int contextId) {
+        for (int root : roots) {
+            if (root == contextId) {
+                return true;
+            }
         }
+        return false;
     }
 
     /** The host deleted {@code contextId}: its handles end. */
-    static void ended(int contextId) {
+    private static void ended(int contextId) {
         BoundContext context = remove(contextId);
         if (context != null) {
             context.end();
@@ -73,6 +86,9 @@ public final class BoundContexts {
         java.util.Arrays.fill(contexts, null);
         size = 0;
         last = null;
+        roots = new int[0];
+        endsDeletedContexts = false;
+        CallbackContext.onDeleteEndHandles(null);
     }
 
     private static BoundContext find(int id) {
@@ -88,6 +104,10 @@ public final class BoundContexts {
     }
 
     private static void put(BoundContext context) {
+        if (!endsDeletedContexts) {
+            endsDeletedContexts = true;
+            CallbackContext.onDeleteEndHandles(BoundContexts::ended);
+        }
         if ((size + 1) * 4 > ids.length * 3) {
             grow();
         }

@@ -17,6 +17,7 @@ public final class CallbackContext {
     private static int current;
     private static int effective;
     private static IntConsumer onDelete;
+    private static IntConsumer endHandles;
 
     private CallbackContext() {}
 
@@ -64,12 +65,20 @@ public final class CallbackContext {
         onDelete = hook;
     }
 
+    /** Ends the handles of each context the host deletes; {@link BoundContexts} sets it with its first context. */
+    static void onDeleteEndHandles(IntConsumer hook) {
+        endHandles = hook;
+    }
+
     /**
      * The host deleted {@code contextId} ({@code proxy_on_delete}), for the runtime: its handles end
      * and the hook runs.
      */
     public static void deleted(int contextId) {
-        BoundContexts.ended(contextId);
+        IntConsumer ending = endHandles;
+        if (ending != null) {
+            ending.accept(contextId);
+        }
         IntConsumer hook = onDelete;
         if (hook != null) {
             hook.accept(contextId);
