@@ -9,12 +9,14 @@ import dev.proxywasm.api.abi.WasmResult;
  * once the host deleted the context and otherwise makes the host act on this context.
  */
 public final class BoundContext {
-    /** What the context is, for messages; learnt from the handles asked of it. */
+    // What the context is, for messages: a root is known from its creation, the rest from the
+    // handles asked of it.
     static final int UNKNOWN = 0;
     static final int ROOT = 1;
     static final int HTTP_STREAM = 2;
     static final int TCP_CONNECTION = 3;
 
+    /** The ABI's header map types (0 to 7) and buffer types (0 to 8). */
     private static final int MAP_TYPES = 8;
     private static final int BUFFER_TYPES = 9;
 

@@ -8,8 +8,8 @@ import dev.proxywasm.api.abi.PeerType;
 
 /**
  * What the generated glue passes to a plugin's callbacks: the handles of the callback's own
- * context, and values made from the callback's wire arguments. The only place the glue turns a
- * context id or a wire code into an author type.
+ * context, and author types made from the callback's wire arguments ({@link CallbackResults} maps
+ * what the callback returns).
  */
 public final class CallbackArguments {
     private static final byte[] EMPTY = new byte[0];

@@ -344,6 +344,10 @@ public final class AbiExerciser {
                     headers.add("x-own", "after the kept stream's");
                     headers.add("x-same-handle", Boolean.toString(stream == HttpStream.current()));
                 }
+                case "use-kept-then-throw" -> {
+                    kept.requestHeaders().add("x-touched-by", "stream " + stream.id());
+                    throw new IllegalStateException("after touching the kept stream");
+                }
                 case "tick" -> Plugin.setTickPeriod(1000);
                 case "tick-stop" -> Plugin.setTickPeriod(0);
                 case "filter-state" -> {

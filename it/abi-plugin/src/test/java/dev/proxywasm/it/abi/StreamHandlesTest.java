@@ -4,6 +4,7 @@ import static dev.proxywasm.testing.ProxyWasmAssertions.assertFailureLogged;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertHeader;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertLocalResponse;
 import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoHeader;
+import static dev.proxywasm.testing.ProxyWasmAssertions.assertNoLocalResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,24 @@ class StreamHandlesTest {
         assertNoHeader(host.getCurrentRequestHeaders(last), "x-resumed-by");
         assertTrue(host.isRequestPaused(last), "the stream whose callback ran last is still paused");
         assertEquals(List.of(), host.getErrorLogs());
+    }
+
+    @ProxyWasmTest
+    void aFailureAfterActingOnAnotherStreamRefusesTheFailingStream(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int kept = host.initializeHttpContext();
+        int failing = host.initializeHttpContext();
+        host.callOnRequestHeaders(kept, op("keep"), true);
+
+        assertEquals(Action.PAUSE, host.callOnRequestHeaders(failing, op("use-kept-then-throw"), true));
+
+        assertLocalResponse(host, failing, 500);
+        assertHeader(host.getCurrentRequestHeaders(kept), "x-touched-by", "stream " + failing);
+        assertNoLocalResponse(host, kept);
+        assertTrue(host.isRequestPaused(kept));
+        assertFailureLogged(host, "proxy_on_request_headers failed in AbiExerciser.Exchange.requestHeaders:"
+                + " java.lang.IllegalStateException: after touching the kept stream; the stream gets a 500 (fail"
+                + " closed)");
     }
 
     @ProxyWasmTest
