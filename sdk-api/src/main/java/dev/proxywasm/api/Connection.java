@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.BoundContexts;
+import dev.proxywasm.runtime.BoundContexts;
 
 /**
  * One TCP connection of a network filter: its data buffers and flow control. Injected into the

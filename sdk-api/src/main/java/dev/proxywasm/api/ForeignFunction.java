@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.HostBinding;
 
 /** A function the host offers by name ({@code proxy_call_foreign_function}), e.g. Envoy's {@code compress}. */
 public final class ForeignFunction {

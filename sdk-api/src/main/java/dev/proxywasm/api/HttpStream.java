@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.BoundContexts;
+import dev.proxywasm.runtime.BoundContexts;
 
 /**
  * One HTTP stream: its maps and buffers, flow control and local replies. Injected into a stream's

@@ -1,8 +1,8 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HeaderPairs;
-import dev.proxywasm.spi.Host;
-import dev.proxywasm.spi.LocalReplies;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.LocalReplies;
 import java.util.ArrayList;
 import java.util.List;
 

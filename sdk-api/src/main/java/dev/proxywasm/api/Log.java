@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.LogLevel;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.abi.LogLevel;
+import dev.proxywasm.runtime.HostBinding;
 
 /** Writes to the host's log (Envoy's {@code wasm} logger). */
 public final class Log {

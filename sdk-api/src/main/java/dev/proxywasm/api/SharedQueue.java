@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * A queue between VMs on the proxy: one registers it (and gets {@code @OnQueueReady} when items

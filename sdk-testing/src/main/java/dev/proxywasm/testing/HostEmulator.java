@@ -2,8 +2,8 @@ package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
-import dev.proxywasm.api.abi.LogLevel;
-import dev.proxywasm.api.abi.WasmResult;
+import dev.proxywasm.abi.LogLevel;
+import dev.proxywasm.abi.WasmResult;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class HostEmulator implements AutoCloseable {
      * the JVM; raw static {@code @Export} methods of {@code plugin} (may be null) are callbacks too.
      */
     public static HostEmulator onJvm(Class<?> glue, Class<?> plugin) {
-        List<Class<?>> classes = new ArrayList<>(List.of(glue, dev.proxywasm.teavm.glue.AsyncExports.class));
+        List<Class<?>> classes = new ArrayList<>(List.of(glue, dev.proxywasm.runtime.AsyncExports.class));
         if (plugin != null) {
             classes.add(plugin);
         }
@@ -599,7 +599,7 @@ public final class HostEmulator implements AutoCloseable {
         if (host.httpCallouts.remove(token) == null) {
             throw new IllegalArgumentException("no pending HTTP callout " + token);
         }
-        host.statusCode = dev.proxywasm.api.abi.WasmResult.BROKEN_CONNECTION.code();
+        host.statusCode = dev.proxywasm.abi.WasmResult.BROKEN_CONNECTION.code();
         host.statusMessage = "reset".getBytes(StandardCharsets.UTF_8);
         try {
             invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_http_call_response", ROOT_CONTEXT_ID, token, 0, 0, 0);

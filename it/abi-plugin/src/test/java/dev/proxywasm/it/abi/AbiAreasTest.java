@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
-import dev.proxywasm.api.abi.LogLevel;
+import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.testing.GrpcCall;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.HttpCallout;

@@ -30,7 +30,7 @@ public final class ForeignCallOnTick {
         byte[] result = ForeignFunction.call("compress", Utf8.encode("hello hello hello hello " + ticks));
         if (result == null) {
             Log.warn("the host has no compress function");
-        } else if (Log.isEnabled(dev.proxywasm.api.abi.LogLevel.DEBUG)) {
+        } else if (Log.isEnabled(dev.proxywasm.abi.LogLevel.DEBUG)) {
             Log.debug("tick " + ticks + ": compressed to " + result.length + " bytes");
         }
     }

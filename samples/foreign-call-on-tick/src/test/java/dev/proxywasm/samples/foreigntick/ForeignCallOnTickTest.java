@@ -3,7 +3,7 @@ package dev.proxywasm.samples.foreigntick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proxywasm.api.abi.LogLevel;
+import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.ProxyWasmTest;
 import java.util.Arrays;
