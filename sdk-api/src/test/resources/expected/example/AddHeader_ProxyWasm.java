@@ -1,15 +1,13 @@
 package example;
 
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.MapType;
-import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.FailurePolicy;
-import dev.proxywasm.api.Headers;
-import dev.proxywasm.api.HttpStream;
+import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Export;
 import dev.proxywasm.runtime.Guard;
+import dev.proxywasm.teavm.host.WasmHost;
+import dev.proxywasm.teavm.memory.GuestMemory;
+import dev.proxywasm.runtime.Export;
 import dev.proxywasm.runtime.Platform;
 import javax.annotation.processing.Generated;
 
@@ -90,7 +88,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(rootContextId);
     int result;
     try {
-      result = ((AddHeader) Contexts.root(rootContextId)).start(Configuration.read(BufferType.PLUGIN_CONFIGURATION, configurationSize)) ? 1 : 0;
+      result = ((AddHeader) Contexts.root(rootContextId)).start(CallbackArguments.pluginConfiguration(configurationSize)) ? 1 : 0;
     } catch (Throwable e) {
       result = Guard.startFailed("proxy_on_configure", "AddHeader.start", e);
     }
@@ -105,7 +103,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((AddHeader) Contexts.stream(contextId)).request(Headers.of(MapType.HTTP_REQUEST_HEADERS), endOfStream != 0);
+      ((AddHeader) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestHeaders(), endOfStream != 0);
       result = 0;
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_headers", "AddHeader.request", e);
@@ -121,7 +119,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((AddHeader) Contexts.stream(contextId)).response(headerCount, Headers.of(MapType.HTTP_RESPONSE_HEADERS));
+      ((AddHeader) Contexts.stream(contextId)).response(headerCount, CallbackArguments.httpStream(contextId).responseHeaders());
       result = 0;
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "AddHeader.response", e);
@@ -137,7 +135,7 @@ public final class AddHeader_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     try {
       if (!Contexts.isRoot(contextId)) {
-        ((AddHeader) Contexts.stream(contextId)).done(HttpStream.current());
+        ((AddHeader) Contexts.stream(contextId)).done(CallbackArguments.httpStream(contextId));
       }
     } catch (Throwable e) {
       Guard.failed("proxy_on_log", "AddHeader.done", e);

@@ -1,16 +1,14 @@
 package example;
 
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.MapType;
-import dev.proxywasm.api.Body;
-import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.FailurePolicy;
-import dev.proxywasm.api.Headers;
-import dev.proxywasm.api.HttpStream;
+import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.CallbackResults;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Export;
 import dev.proxywasm.runtime.Guard;
+import dev.proxywasm.teavm.host.WasmHost;
+import dev.proxywasm.teavm.memory.GuestMemory;
+import dev.proxywasm.runtime.Export;
 import dev.proxywasm.runtime.Platform;
 import javax.annotation.processing.Generated;
 
@@ -91,7 +89,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(rootContextId);
     int result;
     try {
-      result = ((Rewrite) Contexts.root(rootContextId)).vmStart(Configuration.read(BufferType.VM_CONFIGURATION, configurationSize)) ? 1 : 0;
+      result = ((Rewrite) Contexts.root(rootContextId)).vmStart(CallbackArguments.vmConfiguration(configurationSize)) ? 1 : 0;
     } catch (Throwable e) {
       result = Guard.startFailed("proxy_on_vm_start", "Rewrite.vmStart", e);
     }
@@ -125,7 +123,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(Headers.of(MapType.HTTP_REQUEST_HEADERS)).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(CallbackArguments.httpStream(contextId).requestHeaders()));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_headers", "Rewrite.Exchange.requestHeaders", e);
     }
@@ -140,7 +138,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(Body.of(BufferType.HTTP_REQUEST_BODY), bodySize, endOfStream != 0).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(CallbackArguments.httpStream(contextId).requestBody(), bodySize, endOfStream != 0));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Rewrite.Exchange.requestBody", e);
     }
@@ -155,7 +153,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS), trailerCount).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(CallbackArguments.httpStream(contextId).requestTrailers(), trailerCount));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_trailers", "Rewrite.Exchange.requestTrailers", e);
     }
@@ -170,7 +168,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(Headers.of(MapType.HTTP_RESPONSE_HEADERS), endOfStream != 0, HttpStream.current()).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(CallbackArguments.httpStream(contextId).responseHeaders(), endOfStream != 0, CallbackArguments.httpStream(contextId)));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "Rewrite.Exchange.responseHeaders", e);
     }
@@ -185,7 +183,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, Body.of(BufferType.HTTP_RESPONSE_BODY)).code();
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, CallbackArguments.httpStream(contextId).responseBody()));
     } catch (Throwable e) {
       result = Guard.resetStream("proxy_on_response_body", "Rewrite.Exchange.responseBody", e);
     }
@@ -200,7 +198,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((Rewrite.Exchange) Contexts.stream(contextId)).responseTrailers(HttpStream.current());
+      ((Rewrite.Exchange) Contexts.stream(contextId)).responseTrailers(CallbackArguments.httpStream(contextId));
       result = 0;
     } catch (Throwable e) {
       result = Guard.resetStream("proxy_on_response_trailers", "Rewrite.Exchange.responseTrailers", e);

@@ -1,14 +1,14 @@
 package example;
 
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.PeerType;
-import dev.proxywasm.api.Body;
-import dev.proxywasm.api.Connection;
 import dev.proxywasm.api.FailurePolicy;
+import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.CallbackResults;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Export;
 import dev.proxywasm.runtime.Guard;
+import dev.proxywasm.teavm.host.WasmHost;
+import dev.proxywasm.teavm.memory.GuestMemory;
+import dev.proxywasm.runtime.Export;
 import dev.proxywasm.runtime.Platform;
 import javax.annotation.processing.Generated;
 
@@ -114,7 +114,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnForeignFunction(int rootContextId, int functionId, int argumentsSize) {
     int previous = CallbackContext.enter(rootContextId);
     try {
-      ((TcpLogger) Contexts.root(rootContextId)).foreign(Body.of(BufferType.FOREIGN_FUNCTION_ARGUMENTS), functionId);
+      ((TcpLogger) Contexts.root(rootContextId)).foreign(CallbackArguments.foreignFunctionArguments(rootContextId), functionId);
     } catch (Throwable e) {
       Guard.failed("proxy_on_foreign_function", "TcpLogger.foreign", e);
     }
@@ -128,7 +128,7 @@ public final class TcpLogger_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((TcpLogger.Session) Contexts.stream(contextId)).open(Connection.current()).code();
+      result = CallbackResults.action(((TcpLogger.Session) Contexts.stream(contextId)).open(CallbackArguments.connection(contextId)));
     } catch (Throwable e) {
       result = Guard.closeConnection("proxy_on_new_connection", "TcpLogger.Session.open", e);
     }
@@ -143,7 +143,7 @@ public final class TcpLogger_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((TcpLogger.Session) Contexts.stream(contextId)).fromClient(Body.of(BufferType.DOWNSTREAM_DATA), dataSize, endOfStream != 0).code();
+      result = CallbackResults.action(((TcpLogger.Session) Contexts.stream(contextId)).fromClient(CallbackArguments.connection(contextId).downstreamData(), dataSize, endOfStream != 0));
     } catch (Throwable e) {
       result = Guard.closeConnection("proxy_on_downstream_data", "TcpLogger.Session.fromClient", e);
     }
@@ -158,7 +158,7 @@ public final class TcpLogger_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((TcpLogger.Session) Contexts.stream(contextId)).fromServer(Connection.current(), dataSize);
+      ((TcpLogger.Session) Contexts.stream(contextId)).fromServer(CallbackArguments.connection(contextId), dataSize);
       result = 0;
     } catch (Throwable e) {
       result = Guard.closeConnection("proxy_on_upstream_data", "TcpLogger.Session.fromServer", e);
@@ -173,7 +173,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnDownstreamConnectionClose(int contextId, int peerType) {
     int previous = CallbackContext.enter(contextId);
     try {
-      ((TcpLogger.Session) Contexts.stream(contextId)).clientClosed(PeerType.of(peerType));
+      ((TcpLogger.Session) Contexts.stream(contextId)).clientClosed(CallbackArguments.peer(peerType));
     } catch (Throwable e) {
       Guard.failed("proxy_on_downstream_connection_close", "TcpLogger.Session.clientClosed", e);
     }
@@ -186,7 +186,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnUpstreamConnectionClose(int contextId, int peerType) {
     int previous = CallbackContext.enter(contextId);
     try {
-      ((TcpLogger.Session) Contexts.stream(contextId)).serverClosed(Connection.current(), PeerType.of(peerType));
+      ((TcpLogger.Session) Contexts.stream(contextId)).serverClosed(CallbackArguments.connection(contextId), CallbackArguments.peer(peerType));
     } catch (Throwable e) {
       Guard.failed("proxy_on_upstream_connection_close", "TcpLogger.Session.serverClosed", e);
     }

@@ -1,17 +1,16 @@
 package example;
 
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.MapType;
-import dev.proxywasm.api.Body;
 import dev.proxywasm.api.FailurePolicy;
-import dev.proxywasm.api.Headers;
-import dev.proxywasm.api.HttpStream;
+import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.CallbackResults;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Export;
 import dev.proxywasm.runtime.Guard;
-import dev.proxywasm.runtime.Platform;
 import dev.proxywasm.runtime.WholeBody;
+import dev.proxywasm.teavm.host.WasmHost;
+import dev.proxywasm.teavm.memory.GuestMemory;
+import dev.proxywasm.runtime.Export;
+import dev.proxywasm.runtime.Platform;
 import javax.annotation.processing.Generated;
 
 /**
@@ -93,9 +92,9 @@ public final class Validate_ProxyWasm {
     try {
       int wholeBody = 0;
       if (WholeBody.onTrailers(contextId, false)) {
-        wholeBody = ((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()).code();
+        wholeBody = CallbackResults.action(((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)));
       }
-      ((Validate.Exchange) Contexts.stream(contextId)).trailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS));
+      ((Validate.Exchange) Contexts.stream(contextId)).trailers(CallbackArguments.httpStream(contextId).requestTrailers());
       result = 0;
       if (wholeBody != 0) {
         result = wholeBody;
@@ -116,7 +115,7 @@ public final class Validate_ProxyWasm {
     try {
       result = WholeBody.onBody(contextId, false, bodySize, endOfStream != 0, 65536);
       if (result == WholeBody.DELIVER) {
-        result = ((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()).code();
+        result = CallbackResults.action(((Validate.Exchange) Contexts.stream(contextId)).request(CallbackArguments.httpStream(contextId).requestBody(), CallbackArguments.httpStream(contextId)));
       }
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Validate.Exchange.request", e);
@@ -132,7 +131,7 @@ public final class Validate_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      Headers.of(MapType.HTTP_RESPONSE_HEADERS).remove("content-length");
+      CallbackArguments.httpStream(contextId).responseHeaders().remove("content-length");
       result = 0;
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "Validate.Exchange.response", e);
@@ -150,7 +149,7 @@ public final class Validate_ProxyWasm {
     try {
       result = WholeBody.onBody(contextId, true, bodySize, endOfStream != 0, 1048576);
       if (result == WholeBody.DELIVER) {
-        ((Validate.Exchange) Contexts.stream(contextId)).response(Body.of(BufferType.HTTP_RESPONSE_BODY), bodySize);
+        ((Validate.Exchange) Contexts.stream(contextId)).response(CallbackArguments.httpStream(contextId).responseBody(), bodySize);
         result = 0;
       }
     } catch (Throwable e) {
@@ -169,7 +168,7 @@ public final class Validate_ProxyWasm {
     try {
       int wholeBody = 0;
       if (WholeBody.onTrailers(contextId, true)) {
-        ((Validate.Exchange) Contexts.stream(contextId)).response(Body.of(BufferType.HTTP_RESPONSE_BODY), Body.of(BufferType.HTTP_RESPONSE_BODY).size());
+        ((Validate.Exchange) Contexts.stream(contextId)).response(CallbackArguments.httpStream(contextId).responseBody(), CallbackArguments.httpStream(contextId).responseBody().size());
         wholeBody = 0;
       }
       result = wholeBody;

@@ -23,7 +23,7 @@ public final class AddHeader {
 
     @OnRequestHeaders
     void request(Headers headers, boolean endOfStream) {
-        headers.replace("x-end", String.valueOf(endOfStream));
+        headers.set("x-end", String.valueOf(endOfStream));
     }
 
     @OnResponseHeaders

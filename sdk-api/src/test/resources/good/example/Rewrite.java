@@ -58,7 +58,7 @@ public final class Rewrite {
             if (!endOfStream) {
                 return Action.PAUSE;
             }
-            body.replace(path);
+            body.set(path);
             return Action.CONTINUE;
         }
 

@@ -12,7 +12,7 @@ import dev.proxywasm.api.OnTick;
 import dev.proxywasm.api.OnUpstreamConnectionClose;
 import dev.proxywasm.api.OnUpstreamData;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.abi.PeerType;
+import dev.proxywasm.api.Peer;
 
 /** A network filter with per-connection state, and the plugin-wide asynchronous callbacks. */
 @ProxyWasmPlugin(stream = TcpLogger.Session.class)
@@ -46,9 +46,9 @@ public final class TcpLogger {
         void fromServer(Connection connection, int size) {}
 
         @OnDownstreamConnectionClose
-        void clientClosed(PeerType peer) {}
+        void clientClosed(Peer peer) {}
 
         @OnUpstreamConnectionClose
-        void serverClosed(Connection connection, PeerType peer) {}
+        void serverClosed(Connection connection, Peer peer) {}
     }
 }

@@ -23,7 +23,7 @@ public final class Validate {
 
         @OnWholeResponseBody
         void response(Body body, int size) {
-            body.replace("size " + size);
+            body.set("size " + size);
         }
     }
 }

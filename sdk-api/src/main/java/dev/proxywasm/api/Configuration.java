@@ -1,29 +1,19 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.runtime.HostBinding;
 
 /**
  * The plugin's (or VM's) configuration as the host passed it: for Istio's {@code WasmPlugin} the
  * {@code pluginConfig} as JSON text, for Envoy the {@code configuration} value. Read once when the
- * plugin starts.
+ * plugin starts; a value, not a handle, so it can be kept.
  */
 public final class Configuration {
-    private static final byte[] EMPTY = new byte[0];
-
     private final byte[] bytes;
 
     private Configuration(byte[] bytes) {
         this.bytes = bytes;
     }
 
-    /** Reads {@code size} bytes of configuration {@code type} from the host. */
-    public static Configuration read(BufferType type, int size) {
-        byte[] bytes = size <= 0 ? null : HostBinding.host().getBufferBytes(type.code(), 0, size);
-        return new Configuration(bytes == null ? EMPTY : bytes);
-    }
-
-    /** A configuration with these bytes, for tests. */
+    /** A configuration with these bytes (copied), e.g. for tests. */
     public static Configuration of(byte[] bytes) {
         return new Configuration(bytes.clone());
     }

@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  *       {@code upstream request timeout}).
  *   <li>Failed: the call was reset once the answer had started (a timeout or a broken connection
  *       mid-answer), or the answer exceeded Envoy's 32 MiB buffer. The callback gets a response
- *       with {@link HttpCallResponse#failed()} true, status -1, no headers and no body.
+ *       with {@link HttpCallResponse#failed()} true, a null status, no headers and no body.
  *   <li>The stream that made the call ended first (the client went away): Envoy still delivers the
  *       answer, but there is no stream left to resume or answer, so the callback does not run.
  * </ul>

@@ -1,84 +1,60 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.MapType;
-import dev.proxywasm.abi.StreamType;
-import dev.proxywasm.runtime.CallbackContext;
-import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.BoundContexts;
 
 /**
- * The HTTP stream whose callback is running: its id, the other maps and buffers of the stream,
- * flow control and local replies. Inject it into a callback; it speaks for the stream of the
- * callback it was passed to, while that callback runs.
+ * One HTTP stream: its maps and buffers, flow control and local replies. Injected into a stream's
+ * callbacks, or {@link #current()}; the handle is bound to its stream, whichever callback uses it.
+ * Keep it to act on the stream later: a tick resumes a request it paused through the stream's own
+ * handle. Once the stream has ended (the host deleted it) every method that acts on it throws
+ * {@link IllegalStateException}: keep values, not handles, beyond a stream.
+ *
+ * <p>A stream has one handle, the same object in each of its callbacks, so it can be a key.
  */
-public final class HttpStream {
-    static final HttpStream CURRENT = new HttpStream();
-
-    private HttpStream() {}
-
-    /** The stream of the running callback. */
-    public static HttpStream current() {
-        return CURRENT;
-    }
-
-    /** The host's context id of this stream. */
-    public int id() {
-        return CallbackContext.current();
-    }
-
+public interface HttpStream {
     /**
-     * Makes stream {@code contextId} the one later host calls act on ({@code proxy_set_effective_context}),
-     * e.g. from a tick. Callout and gRPC callbacks need not: they run with their stream current.
+     * The stream whose callback is running, including a callout's or gRPC call's callback made from
+     * a stream.
+     *
+     * @throws IllegalStateException outside the callbacks of an HTTP stream (in a plugin-wide
+     *     callback such as a tick, keep the stream's handle instead)
      */
-    public static void setEffective(int contextId) {
-        HostBinding.host().setEffectiveContext(contextId);
-        CallbackContext.enter(contextId);
+    static HttpStream current() {
+        return BoundContexts.current().httpStream();
     }
+
+    /** The host's context id of this stream, for log lines; no method takes it. */
+    int id();
 
     /** The request headers. */
-    public Headers requestHeaders() {
-        return Headers.of(MapType.HTTP_REQUEST_HEADERS);
-    }
+    Headers requestHeaders();
 
     /** The request trailers. */
-    public Headers requestTrailers() {
-        return Headers.of(MapType.HTTP_REQUEST_TRAILERS);
-    }
+    Headers requestTrailers();
 
     /** The response headers. */
-    public Headers responseHeaders() {
-        return Headers.of(MapType.HTTP_RESPONSE_HEADERS);
-    }
+    Headers responseHeaders();
 
     /** The response trailers. */
-    public Headers responseTrailers() {
-        return Headers.of(MapType.HTTP_RESPONSE_TRAILERS);
-    }
+    Headers responseTrailers();
 
     /** The request body buffered so far. */
-    public Body requestBody() {
-        return Body.of(BufferType.HTTP_REQUEST_BODY);
-    }
+    Body requestBody();
 
     /** The response body buffered so far. */
-    public Body responseBody() {
-        return Body.of(BufferType.HTTP_RESPONSE_BODY);
-    }
+    Body responseBody();
 
     /** Resumes a request this plugin paused. */
-    public void resumeRequest() {
-        HostBinding.host().continueStream(StreamType.REQUEST.code());
-    }
+    void resumeRequest();
 
     /** Resumes a response this plugin paused. */
-    public void resumeResponse() {
-        HostBinding.host().continueStream(StreamType.RESPONSE.code());
-    }
+    void resumeResponse();
 
-    /** Closes (resets) one direction of the stream. */
-    public void close(StreamType direction) {
-        HostBinding.host().closeStream(direction.code());
-    }
+    /** Resets the stream from the request side ({@code proxy_close_stream}). */
+    void closeRequest();
+
+    /** Resets the stream from the response side, e.g. when part of a response is already on its way. */
+    void closeResponse();
 
     /**
      * Answers the request from the proxy instead of the upstream. Return {@link Action#PAUSE} from
@@ -86,7 +62,5 @@ public final class HttpStream {
      * plugin's own response callbacks; sent from the response headers callback, it replaces the
      * response.
      */
-    public void sendLocalResponse(LocalResponse response) {
-        response.send();
-    }
+    void sendLocalResponse(LocalResponse response);
 }

@@ -1,7 +1,8 @@
 package dev.proxywasm.api;
 
 import dev.proxywasm.runtime.HeaderPairs;
-import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.LocalReplies;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,13 +12,18 @@ import java.util.List;
  *
  * <pre>{@code
  * stream.sendLocalResponse(LocalResponse.status(403)
- *         .header("content-type", "text/plain")
- *         .body("forbidden")
- *         .details("auth_denied"));
+ *         .addHeader("content-type", "text/plain")
+ *         .setBody("forbidden")
+ *         .setDetails("auth_denied"));
  * }</pre>
  */
 public final class LocalResponse {
     private static final byte[] EMPTY = new byte[0];
+
+    static {
+        // The runtime sends a reply through this; the reply's parts stay private to the author API.
+        LocalReplies.register(LocalResponse::send);
+    }
 
     private final int status;
     private final List<Header> headers = new ArrayList<>();
@@ -35,36 +41,36 @@ public final class LocalResponse {
     }
 
     /** Adds a response header. */
-    public LocalResponse header(String name, String value) {
+    public LocalResponse addHeader(String name, String value) {
         headers.add(new Header(name, value));
         return this;
     }
 
-    /** Sets the body. */
-    public LocalResponse body(byte[] bytes) {
+    /** Sets the body (copied). */
+    public LocalResponse setBody(byte[] bytes) {
         body = bytes.clone();
         return this;
     }
 
     /** Sets the body to {@code text} in UTF-8. */
-    public LocalResponse body(String text) {
+    public LocalResponse setBody(String text) {
         body = Utf8.encode(text);
         return this;
     }
 
     /** Sets the response code details Envoy writes to access logs ({@code %RESPONSE_CODE_DETAILS%}). */
-    public LocalResponse details(String text) {
+    public LocalResponse setDetails(String text) {
         details = Utf8.encode(text);
         return this;
     }
 
     /** Makes it a gRPC reply with this gRPC status. */
-    public LocalResponse grpcStatus(int code) {
+    public LocalResponse setGrpcStatus(int code) {
         grpcStatus = code;
         return this;
     }
 
-    void send() {
-        HostBinding.host().sendLocalResponse(status, details, body, HeaderPairs.encode(headers), grpcStatus);
+    private void send(Host host) {
+        host.sendLocalResponse(status, details, body, HeaderPairs.encode(headers), grpcStatus);
     }
 }

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 /**
  * Called when the client side of a connection closes ({@code proxy_on_downstream_connection_close}).
  *
- * <p>Parameters, injected by type: {@link Connection}, {@link dev.proxywasm.abi.PeerType} (who
+ * <p>Parameters, injected by type: {@link Connection}, {@link Peer} (who
  * closed it). Returns {@code void}.
  */
 @Target(ElementType.METHOD)

@@ -6,7 +6,7 @@ enum Argument {
     BODY(Callback.API + ".Body", "Body"),
     STREAM(Callback.API + ".HttpStream", "HttpStream"),
     CONNECTION(Callback.API + ".Connection", "Connection"),
-    PEER("dev.proxywasm.abi.PeerType", "PeerType"),
+    PEER(Callback.API + ".Peer", "Peer"),
     PLUGIN_CONFIGURATION(Callback.API + ".Configuration", "Configuration"),
     VM_CONFIGURATION(Callback.API + ".Configuration", "Configuration"),
     COUNT("int", "int"),

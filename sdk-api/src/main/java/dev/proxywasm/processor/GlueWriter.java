@@ -30,14 +30,8 @@ final class GlueWriter {
     private static final ClassName CONTEXTS = ClassName.get(RUNTIME, "Contexts");
     private static final ClassName GUARD = ClassName.get(RUNTIME, "Guard");
     private static final ClassName CALLBACK_CONTEXT = ClassName.get(RUNTIME, "CallbackContext");
-    private static final ClassName HEADERS = ClassName.get(Callback.API, "Headers");
-    private static final ClassName BODY = ClassName.get(Callback.API, "Body");
-    private static final ClassName HTTP_STREAM = ClassName.get(Callback.API, "HttpStream");
-    private static final ClassName CONNECTION = ClassName.get(Callback.API, "Connection");
-    private static final ClassName PEER_TYPE = ClassName.get("dev.proxywasm.abi", "PeerType");
-    private static final ClassName CONFIGURATION = ClassName.get(Callback.API, "Configuration");
-    private static final ClassName MAP_TYPE = ClassName.get("dev.proxywasm.abi", "MapType");
-    private static final ClassName BUFFER_TYPE = ClassName.get("dev.proxywasm.abi", "BufferType");
+    private static final ClassName ARGUMENTS = ClassName.get(RUNTIME, "CallbackArguments");
+    private static final ClassName RESULTS = ClassName.get(RUNTIME, "CallbackResults");
     private static final ClassName FAILURE_POLICY = ClassName.get(Callback.API, "FailurePolicy");
     private static final ClassName WHOLE_BODY = ClassName.get(RUNTIME, "WholeBody");
 
@@ -259,7 +253,7 @@ final class GlueWriter {
     private MethodSpec headersExport(Callback callback, Handler handler, Handler whole) {
         CodeBlock.Builder body = CodeBlock.builder();
         if (whole != null && !whole.wholeBody().readOnly()) {
-            body.addStatement("$T.of($T.$L).remove($S)", HEADERS, MAP_TYPE, mapType(callback), "content-length");
+            body.addStatement("$L.remove($S)", headers(callback), "content-length");
         }
         body.add(handler == null ? CodeBlock.builder().addStatement("result = 0").build()
                 : actionCall(handler, "headerCount"));
@@ -283,8 +277,7 @@ final class GlueWriter {
             boolean response = whole.callback() == Callback.WHOLE_RESPONSE_BODY;
             body.addStatement("int wholeBody = 0")
                     .beginControlFlow("if ($T.onTrailers(contextId, $L))", WHOLE_BODY, response)
-                    .add(actionCall(whole, CodeBlock.of("$T.of($T.$L).size()", BODY, BUFFER_TYPE,
-                            bufferType(whole.callback())), "wholeBody"))
+                    .add(actionCall(whole, CodeBlock.of("$L.size()", body(whole.callback())), "wholeBody"))
                     .endControlFlow();
             if (handler == null) {
                 body.addStatement("result = wholeBody");
@@ -319,16 +312,16 @@ final class GlueWriter {
         return CodeBlock.builder().addStatement("$L", call).addStatement("result = 1").build();
     }
 
-    /** Assigns {@code result}: the returned action's code, or continue for a void handler. */
+    /** Assigns {@code result}: the returned action's wire code, or continue for a void handler. */
     private CodeBlock actionCall(Handler handler, Object count) {
         return actionCall(handler, count, "result");
     }
 
-    /** Assigns {@code target}: the returned action's code, or continue for a void handler. */
+    /** Assigns {@code target}: the returned action's wire code, or continue for a void handler. */
     private CodeBlock actionCall(Handler handler, Object count, String target) {
         CodeBlock call = CodeBlock.of("$L.$L($L)", stream(), handler.method(), arguments(handler, count));
         if (handler.returnsValue()) {
-            return CodeBlock.builder().addStatement("$L = $L.code()", target, call).build();
+            return CodeBlock.builder().addStatement("$L = $T.action($L)", target, RESULTS, call).build();
         }
         return CodeBlock.builder().addStatement("$L", call).addStatement("$L = 0", target).build();
     }
@@ -344,15 +337,13 @@ final class GlueWriter {
             args.add(separator);
             separator = ", ";
             switch (argument) {
-                case HEADERS -> args.add("$T.of($T.$L)", HEADERS, MAP_TYPE, mapType(handler.callback()));
-                case BODY -> args.add("$T.of($T.$L)", BODY, BUFFER_TYPE, bufferType(handler.callback()));
-                case STREAM -> args.add("$T.current()", HTTP_STREAM);
-                case CONNECTION -> args.add("$T.current()", CONNECTION);
-                case PEER -> args.add("$T.of(peerType)", PEER_TYPE);
-                case PLUGIN_CONFIGURATION -> args.add("$T.read($T.PLUGIN_CONFIGURATION, configurationSize)",
-                        CONFIGURATION, BUFFER_TYPE);
-                case VM_CONFIGURATION -> args.add("$T.read($T.VM_CONFIGURATION, configurationSize)",
-                        CONFIGURATION, BUFFER_TYPE);
+                case HEADERS -> args.add(headers(handler.callback()));
+                case BODY -> args.add(body(handler.callback()));
+                case STREAM -> args.add("$T.httpStream(contextId)", ARGUMENTS);
+                case CONNECTION -> args.add("$T.connection(contextId)", ARGUMENTS);
+                case PEER -> args.add("$T.peer(peerType)", ARGUMENTS);
+                case PLUGIN_CONFIGURATION -> args.add("$T.pluginConfiguration(configurationSize)", ARGUMENTS);
+                case VM_CONFIGURATION -> args.add("$T.vmConfiguration(configurationSize)", ARGUMENTS);
                 case COUNT -> args.add("$L", countVariable);
                 case END_OF_STREAM -> args.add("endOfStream != 0");
             }
@@ -388,25 +379,29 @@ final class GlueWriter {
         return method.build();
     }
 
-    private static String bufferType(Callback callback) {
+    /** The handle of the callback's own body buffer. */
+    private static CodeBlock body(Callback callback) {
         return switch (callback) {
-            case REQUEST_BODY, WHOLE_REQUEST_BODY -> "HTTP_REQUEST_BODY";
-            case RESPONSE_BODY, WHOLE_RESPONSE_BODY -> "HTTP_RESPONSE_BODY";
-            case DOWNSTREAM_DATA -> "DOWNSTREAM_DATA";
-            case UPSTREAM_DATA -> "UPSTREAM_DATA";
-            case FOREIGN_FUNCTION -> "FOREIGN_FUNCTION_ARGUMENTS";
+            case REQUEST_BODY, WHOLE_REQUEST_BODY -> CodeBlock.of("$T.httpStream(contextId).requestBody()", ARGUMENTS);
+            case RESPONSE_BODY, WHOLE_RESPONSE_BODY -> CodeBlock.of("$T.httpStream(contextId).responseBody()",
+                    ARGUMENTS);
+            case DOWNSTREAM_DATA -> CodeBlock.of("$T.connection(contextId).downstreamData()", ARGUMENTS);
+            case UPSTREAM_DATA -> CodeBlock.of("$T.connection(contextId).upstreamData()", ARGUMENTS);
+            case FOREIGN_FUNCTION -> CodeBlock.of("$T.foreignFunctionArguments(rootContextId)", ARGUMENTS);
             default -> throw new IllegalArgumentException(callback.name());
         };
     }
 
-    private static String mapType(Callback callback) {
-        return switch (callback) {
-            case REQUEST_HEADERS -> "HTTP_REQUEST_HEADERS";
-            case REQUEST_TRAILERS -> "HTTP_REQUEST_TRAILERS";
-            case RESPONSE_HEADERS -> "HTTP_RESPONSE_HEADERS";
-            case RESPONSE_TRAILERS -> "HTTP_RESPONSE_TRAILERS";
+    /** The handle of the callback's own header map. */
+    private static CodeBlock headers(Callback callback) {
+        String map = switch (callback) {
+            case REQUEST_HEADERS -> "requestHeaders";
+            case REQUEST_TRAILERS -> "requestTrailers";
+            case RESPONSE_HEADERS -> "responseHeaders";
+            case RESPONSE_TRAILERS -> "responseTrailers";
             default -> throw new IllegalArgumentException(callback.name());
         };
+        return CodeBlock.of("$T.httpStream(contextId).$L()", ARGUMENTS, map);
     }
 
     /** {@code proxy_on_request_headers} → {@code proxyOnRequestHeaders}. */

@@ -1,8 +1,6 @@
 package dev.proxywasm.runtime;
 
-import dev.proxywasm.api.Body;
 import dev.proxywasm.api.GrpcCall;
-import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
@@ -59,13 +57,16 @@ public final class AsyncDispatch {
             dropped("proxy_on_http_call_response", token);
             return;
         }
-        int previous = CallbackContext.enter(pending.contextId());
+        int context = caller(pending.contextId());
+        int previous = CallbackContext.current();
         try {
-            if (!focus(pending.contextId())) {
+            if (!focus(context)) {
                 dropped("proxy_on_http_call_response", token);
                 return;
             }
-            pending.callback().accept(HttpCallResponse.current(token, headerCount, bodySize, trailerCount));
+            previous = CallbackContext.enter(context);
+            pending.callback().accept(new CalloutResponse(BoundContexts.of(context), token, headerCount, bodySize,
+                    trailerCount));
         } catch (Throwable failure) {
             throw new AsyncCallbackFailure(pending.contextId(), failure);
         } finally {
@@ -76,19 +77,19 @@ public final class AsyncDispatch {
     /** {@code proxy_on_grpc_receive_initial_metadata}. */
     public static void grpcInitialMetadata(int token, int count) {
         onGrpc("proxy_on_grpc_receive_initial_metadata", token, false, call -> call.handler().onInitialMetadata(call,
-                Headers.of(MapType.GRPC_RECEIVE_INITIAL_METADATA)));
+                BoundContexts.current().headers(MapType.GRPC_RECEIVE_INITIAL_METADATA.code())));
     }
 
     /** {@code proxy_on_grpc_receive}. */
     public static void grpcMessage(int token, int size) {
         onGrpc("proxy_on_grpc_receive", token, false, call -> call.handler().onMessage(call,
-                Body.of(BufferType.GRPC_RECEIVE_BUFFER).read(0, size)));
+                BoundContexts.current().body(BufferType.GRPC_RECEIVE_BUFFER.code()).bytes(0, size)));
     }
 
     /** {@code proxy_on_grpc_receive_trailing_metadata}. */
     public static void grpcTrailingMetadata(int token, int count) {
         onGrpc("proxy_on_grpc_receive_trailing_metadata", token, false, call -> call.handler().onTrailingMetadata(call,
-                Headers.of(MapType.GRPC_RECEIVE_TRAILING_METADATA)));
+                BoundContexts.current().headers(MapType.GRPC_RECEIVE_TRAILING_METADATA.code())));
     }
 
     /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */
@@ -106,13 +107,15 @@ public final class AsyncDispatch {
             dropped(callback, token);
             return;
         }
-        int previous = CallbackContext.enter(call.contextId());
+        int context = caller(call.contextId());
+        int previous = CallbackContext.current();
         try {
-            if (!focus(call.contextId())) {
+            if (!focus(context)) {
                 GRPC_CALLS.remove(token);
                 dropped(callback, token);
                 return;
             }
+            previous = CallbackContext.enter(context);
             event.accept(call);
         } catch (Throwable failure) {
             throw new AsyncCallbackFailure(call.contextId(), failure);
@@ -122,15 +125,20 @@ public final class AsyncDispatch {
     }
 
     /**
+     * The context a call's events run on: the one that made it, or the root context delivering
+     * them for a call made outside any callback (0).
+     */
+    private static int caller(int contextId) {
+        return contextId == 0 ? CallbackContext.current() : contextId;
+    }
+
+    /**
      * Makes {@code contextId} the host's effective context; false if the host no longer knows it
      * (Envoy answers {@code BadArgument} for a deleted stream).
      */
     private static boolean focus(int contextId) {
-        if (contextId == 0) {
-            return true;
-        }
         try {
-            HostBinding.host().setEffectiveContext(contextId);
+            HostBinding.hostFor(contextId);
             return true;
         } catch (HostCallException refused) {
             if (refused.result() == WasmResult.BAD_ARGUMENT) {

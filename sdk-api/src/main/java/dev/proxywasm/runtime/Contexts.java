@@ -1,5 +1,6 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.runtime.BoundContexts;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.IntObjectMap;
 
@@ -17,6 +18,7 @@ public final class Contexts {
     /** Records the plugin instance of root context {@code id}. */
     public static void putRoot(int id, Object plugin) {
         ROOTS.put(id, plugin);
+        BoundContexts.root(id);
     }
 
     /** Records the state of stream {@code id}. */
@@ -49,7 +51,8 @@ public final class Contexts {
 
     /**
      * Forgets context {@code id}, root or stream, and the callouts and gRPC calls it made: their
-     * answers may still come (Envoy owns them by the root context) and are then dropped.
+     * answers may still come (Envoy owns them by the root context) and are then dropped. Its
+     * handles end: a plugin that kept one gets a clear error instead of acting on another stream.
      */
     public static void delete(int id) {
         Guard.forget(id);
@@ -66,5 +69,6 @@ public final class Contexts {
         STREAMS.clear();
         Guard.clear();
         WholeBody.clear();
+        BoundContexts.clear();
     }
 }

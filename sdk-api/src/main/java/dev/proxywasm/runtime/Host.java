@@ -9,7 +9,7 @@ package dev.proxywasm.runtime;
  * {@link HostCallException#check}: {@code Ok} returns normally, {@code NotFound} and {@code Empty}
  * return {@code null} (or the documented "absent" value), anything else throws.
  *
- * <p>Plugin code never calls this interface; it uses the views in {@code dev.proxywasm.api}.
+ * <p>Plugin code never calls this interface; it uses the handles in {@code dev.proxywasm.api}.
  */
 public interface Host {
 

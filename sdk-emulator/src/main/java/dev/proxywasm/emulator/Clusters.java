@@ -1,7 +1,8 @@
 package dev.proxywasm.emulator;
 
-import dev.proxywasm.abi.HostFunction;
 import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.HostCallException;
+import dev.proxywasm.abi.HostFunction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

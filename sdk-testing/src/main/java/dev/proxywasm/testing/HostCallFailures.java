@@ -1,5 +1,14 @@
 package dev.proxywasm.testing;
 
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.HostCallException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import dev.proxywasm.abi.HostFunction;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -33,7 +33,6 @@ import dev.proxywasm.api.SharedQueue;
 import dev.proxywasm.abi.BufferType;
 import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.abi.MapType;
-import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.HeaderPairs;
 import dev.proxywasm.runtime.Host;
 import dev.proxywasm.runtime.HostBinding;
@@ -63,6 +62,8 @@ public final class AbiExerciser {
     private Metric bodyBytes;
     private int ticks;
     private boolean finishLater;
+    /** The stream {@code x-op: keep} paused; the next tick resumes it through this handle. */
+    private HttpStream kept;
 
     private static Host host() {
         return HostBinding.host();
@@ -102,6 +103,12 @@ public final class AbiExerciser {
         Log.info("tick " + ticks);
         if (finishLater) {
             Plugin.done();
+        }
+        if (kept != null) {
+            HttpStream stream = kept;
+            kept = null;
+            stream.requestHeaders().add("x-resumed-by", "tick " + ticks);
+            stream.resumeRequest();
         }
     }
 
@@ -265,10 +272,10 @@ public final class AbiExerciser {
                                 headers.get("x-timeout") == null ? 5000 : Integer.parseInt(headers.get("x-timeout")),
                                 response -> {
                                     Log.info("callout " + response.token() + ": " + response.headers().all().size()
-                                            + " headers, " + response.body().length + " bytes, "
+                                            + " headers, " + response.bytes().length + " bytes, "
                                             + response.trailerCount() + " trailers");
                                     HttpStream.current().requestHeaders().add("x-callout",
-                                            response.headers().get("x-verdict") + "/" + response.bodyText());
+                                            response.headers().get("x-verdict") + "/" + response.text());
                                     HttpStream.current().requestHeaders().add("x-callout-status",
                                             response.status() + " failed=" + response.failed() + " trailers="
                                                     + response.trailers().all());
@@ -323,9 +330,23 @@ public final class AbiExerciser {
                 case "foreign" -> headers.add("x-foreign",
                         text(ForeignFunction.call("reverse", utf8(headers.get("x-arg")))));
                 case "local-reply" -> {
-                    stream.sendLocalResponse(LocalResponse.status(403).header("x-reason", "denied")
-                            .body("forbidden").details("exerciser_denied"));
+                    stream.sendLocalResponse(LocalResponse.status(403).addHeader("x-reason", "denied")
+                            .setBody("forbidden").setDetails("exerciser_denied"));
                     return Action.PAUSE;
+                }
+                case "keep" -> {
+                    kept = stream;
+                    Plugin.setTickPeriod(1000);
+                    return Action.PAUSE;
+                }
+                case "use-kept" -> {
+                    kept.requestHeaders().add("x-touched-by", "stream " + stream.id());
+                    headers.add("x-own", "after the kept stream's");
+                    headers.add("x-same-handle", Boolean.toString(stream == HttpStream.current()));
+                }
+                case "use-kept-then-throw" -> {
+                    kept.requestHeaders().add("x-touched-by", "stream " + stream.id());
+                    throw new IllegalStateException("after touching the kept stream");
                 }
                 case "tick" -> Plugin.setTickPeriod(1000);
                 case "tick-stop" -> Plugin.setTickPeriod(0);
@@ -341,10 +362,10 @@ public final class AbiExerciser {
                 case "filter-read" -> headers.add("x-read", String.valueOf(Properties.getString("my_key")));
                 case "pairs" -> headers.setAll(List.of(new Header("x-only", "one")));
                 case "remove" -> headers.remove("x-remove-me");
-                case "replace" -> headers.replace("x-dup", "replaced");
+                case "replace" -> headers.set("x-dup", "replaced");
                 case "size" -> headers.add("x-map-size", Integer.toString(host().getHeaderMapSize(
                         MapType.HTTP_REQUEST_HEADERS.code())));
-                case "close" -> stream.close(StreamType.RESPONSE);
+                case "close" -> stream.closeResponse();
                 case "pause" -> {
                     return Action.PAUSE;
                 }
@@ -354,8 +375,8 @@ public final class AbiExerciser {
                     headers.add("x-typed", typedRequestAttributes());
                     String reply = headers.get("x-reply");
                     if (reply != null) {
-                        stream.sendLocalResponse(LocalResponse.status(Integer.parseInt(reply)).body("local")
-                                .details("exerciser_reply"));
+                        stream.sendLocalResponse(LocalResponse.status(Integer.parseInt(reply)).setBody("local")
+                                .setDetails("exerciser_reply"));
                         return Action.PAUSE;
                     }
                 }
@@ -408,7 +429,7 @@ public final class AbiExerciser {
                         + Properties.responseCodeDetails() + ";path=" + Properties.requestPath());
             }
             if (op.equals("response-reply")) {
-                stream.sendLocalResponse(LocalResponse.status(502).body("replaced upstream"));
+                stream.sendLocalResponse(LocalResponse.status(502).setBody("replaced upstream"));
                 return Action.PAUSE;
             }
             return Action.CONTINUE;
@@ -423,7 +444,7 @@ public final class AbiExerciser {
                 return Action.PAUSE;
             }
             if (op.equals("replace-body")) {
-                body.replace("replaced:" + body.text());
+                body.set("replaced:" + body.text());
             }
             if (op.equals("attributes")) {
                 for (String name : split(attributes, ',')) {
@@ -435,7 +456,7 @@ public final class AbiExerciser {
 
         @OnResponseTrailers
         void responseTrailers(Headers trailers) {
-            trailers.replace("x-response-trailer", "seen");
+            trailers.set("x-response-trailer", "seen");
         }
 
         @OnStreamDone

@@ -48,7 +48,7 @@ class UnhappyPathsTest {
         host.callOnHttpCallFailure(call.token());
 
         assertFalse(host.isRequestPaused(id), "the callback ran and resumed the request");
-        assertHeader(host.getCurrentRequestHeaders(id), "x-callout-status", "-1 failed=true trailers=[]");
+        assertHeader(host.getCurrentRequestHeaders(id), "x-callout-status", "null failed=true trailers=[]");
         assertHeader(host.getCurrentRequestHeaders(id), "x-callout", "null/");
         assertLogContains(host.getInfoLogs(), "callout " + call.token() + ": 0 headers, 0 bytes, 0 trailers");
         assertTrue(host.getHttpCallouts().isEmpty());

@@ -206,7 +206,7 @@ class DevProxyTest {
                 Map.of("auth_cluster", URI.create("http://127.0.0.1:" + broken.getLocalPort())), false)) {
             HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout");
 
-            assertEquals("-1 failed=true trailers=[]|null/|null", response.body());
+            assertEquals("null failed=true trailers=[]|null/|null", response.body());
         } finally {
             echo.stop(0);
             broken.close();
@@ -232,7 +232,7 @@ class DevProxyTest {
         try (DevProxy proxy = start("abi-plugin", "{}", uri(echo), Map.of("auth_cluster", uri(stalled)), false)) {
             HttpResponse<String> response = get(proxy, "/anything", "x-op", "callout", "x-timeout", "500");
 
-            assertEquals("-1 failed=true trailers=[]|null/|null", response.body());
+            assertEquals("null failed=true trailers=[]|null/|null", response.body());
         } finally {
             echo.stop(0);
             stalled.stop(0);

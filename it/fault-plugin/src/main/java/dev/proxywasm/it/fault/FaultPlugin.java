@@ -59,7 +59,7 @@ public final class FaultPlugin {
             if (!endOfStream) {
                 return Action.PAUSE;
             }
-            byte[] bytes = body.read(0, size);
+            byte[] bytes = body.bytes(0, size);
             Log.info("read " + bytes.length + " body bytes");
             return Action.CONTINUE;
         }

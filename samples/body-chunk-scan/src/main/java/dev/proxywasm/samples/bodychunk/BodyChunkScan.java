@@ -25,7 +25,7 @@ public final class BodyChunkScan {
             seen += bufferedSize;
             if (chunk.contains(PATTERN)) {
                 Log.info("forbidden pattern found after " + seen + " bytes");
-                stream.sendLocalResponse(LocalResponse.status(403).body("forbidden content\n"));
+                stream.sendLocalResponse(LocalResponse.status(403).setBody("forbidden content\n"));
                 return Action.PAUSE;
             }
             return Action.CONTINUE;

@@ -56,7 +56,7 @@ public final class BodyRewrite {
     private void rewrite(Body body, String text) {
         switch (operation) {
             case "prepend" -> body.prepend(text + " ");
-            case "replace" -> body.replace(text);
+            case "replace" -> body.set(text);
             default -> body.append(" " + text);
         }
     }

@@ -41,8 +41,8 @@ public final class CalloutOnTick {
                 if (response.failed()) {
                     Log.warn("remote config unavailable: the call failed");
                 } else if (response.status() == 200) {
-                    SharedData.set(KEY, response.body(), 0);
-                    Log.info("remote config updated: " + response.bodyText());
+                    SharedData.set(KEY, response.bytes(), 0);
+                    Log.info("remote config updated: " + response.text());
                 } else {
                     Log.warn("remote config unavailable: " + response.status());
                 }

@@ -66,13 +66,13 @@ public final class CustomErrors {
             if (endOfStream) {
                 // No body callback will come: answer with the document instead.
                 stream.sendLocalResponse(LocalResponse.status(status)
-                        .header("content-type", ProblemDocument.MEDIA_TYPE)
-                        .body(ProblemDocument.render(settings, status, path, traceId, new byte[0])));
+                        .addHeader("content-type", ProblemDocument.MEDIA_TYPE)
+                        .setBody(ProblemDocument.render(settings, status, path, traceId, new byte[0])));
                 Log.info("Successfully transformed the response to rfc9457 format");
                 return Action.PAUSE;
             }
             headers.remove("content-length");
-            headers.replace("content-type", ProblemDocument.MEDIA_TYPE);
+            headers.set("content-type", ProblemDocument.MEDIA_TYPE);
             rewriteBody = true;
             return Action.CONTINUE;
         }
@@ -85,7 +85,7 @@ public final class CustomErrors {
             if (!endOfStream) {
                 return Action.PAUSE;
             }
-            rewrite(body, body.read(0, bufferedSize));
+            rewrite(body, body.bytes(0, bufferedSize));
             return Action.CONTINUE;
         }
 
@@ -97,13 +97,13 @@ public final class CustomErrors {
         void responseTrailers(HttpStream stream) {
             if (rewriteBody) {
                 Body body = stream.responseBody();
-                rewrite(body, body.readAll());
+                rewrite(body, body.bytes());
             }
         }
 
         private void rewrite(Body body, byte[] original) {
             rewriteBody = false;
-            body.replace(ProblemDocument.render(settings, status, path, traceId, original));
+            body.set(ProblemDocument.render(settings, status, path, traceId, original));
             Log.info("Successfully transformed the response to rfc9457 format");
         }
 

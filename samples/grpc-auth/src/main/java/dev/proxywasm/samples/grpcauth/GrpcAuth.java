@@ -34,7 +34,7 @@ public final class GrpcAuth {
                         } else {
                             Log.info("denied by gRPC status " + status + ": " + message);
                             HttpStream.current().sendLocalResponse(LocalResponse.status(403)
-                                    .body("denied: " + message + "\n").details("grpc_auth_denied"));
+                                    .setBody("denied: " + message + "\n").setDetails("grpc_auth_denied"));
                         }
                     }
                 });

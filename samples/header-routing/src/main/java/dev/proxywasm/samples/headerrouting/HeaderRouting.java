@@ -23,12 +23,12 @@ public final class HeaderRouting {
     @OnRequestHeaders
     Action route(Headers headers, HttpStream stream) {
         if (headers.byteSize() > MAX_HEADER_BYTES) {
-            stream.sendLocalResponse(LocalResponse.status(431).body("request headers too large\n"));
+            stream.sendLocalResponse(LocalResponse.status(431).setBody("request headers too large\n"));
             return Action.PAUSE;
         }
         String version = "2".equals(headers.get("x-api-version")) ? "v2" : "v1";
         String path = headers.get(":path");
-        headers.replace(":path", "/" + version + (path == null ? "/" : path));
+        headers.set(":path", "/" + version + (path == null ? "/" : path));
         headers.remove("x-api-version");
         // Clients must not choose internal headers: rebuild the map without them.
         List<Header> kept = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class HttpAuth {
 
     /** 403 for the client; {@code details} tell the access log why. */
     private static void deny(HttpStream stream, String details) {
-        stream.sendLocalResponse(LocalResponse.status(403).body("access denied\n")
-                .header("content-type", "text/plain").details(details));
+        stream.sendLocalResponse(LocalResponse.status(403).setBody("access denied\n")
+                .addHeader("content-type", "text/plain").setDetails(details));
     }
 }

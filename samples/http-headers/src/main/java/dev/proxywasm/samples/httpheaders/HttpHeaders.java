@@ -52,7 +52,7 @@ public final class HttpHeaders {
 
     @OnRequestHeaders
     void requestHeaders(Headers headers) {
-        headers.replace("test", "best");
+        headers.set("test", "best");
         for (Header h : headers.all()) {
             Log.info("request header --> " + h.name() + ": " + h.value());
         }

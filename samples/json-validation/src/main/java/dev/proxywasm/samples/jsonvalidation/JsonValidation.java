@@ -25,11 +25,11 @@ public final class JsonValidation {
         Action headers(Headers headers, HttpStream stream, boolean endOfStream) {
             String type = headers.get("content-type");
             if (type == null || !type.startsWith("application/json")) {
-                stream.sendLocalResponse(LocalResponse.status(403).body("content-type must be application/json\n"));
+                stream.sendLocalResponse(LocalResponse.status(403).setBody("content-type must be application/json\n"));
                 return Action.PAUSE;
             }
             if (endOfStream) {
-                stream.sendLocalResponse(LocalResponse.status(400).body("missing body\n"));
+                stream.sendLocalResponse(LocalResponse.status(400).setBody("missing body\n"));
                 return Action.PAUSE;
             }
             return Action.CONTINUE;
@@ -39,7 +39,7 @@ public final class JsonValidation {
         Action body(Body body, HttpStream stream) {
             String problem = problem(body.text());
             if (problem != null) {
-                stream.sendLocalResponse(LocalResponse.status(400).body(problem + "\n"));
+                stream.sendLocalResponse(LocalResponse.status(400).setBody(problem + "\n"));
                 return Action.PAUSE;
             }
             return Action.CONTINUE;

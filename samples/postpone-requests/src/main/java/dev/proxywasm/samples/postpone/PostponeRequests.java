@@ -14,11 +14,13 @@ import java.util.List;
 
 /**
  * The Go SDK's {@code postpone_requests}: every request is held until the next tick, which resumes
- * all held requests at once (switching to each stream with {@link HttpStream#setEffective}).
+ * all held requests at once. The plugin keeps each held stream's {@link HttpStream}: a handle acts
+ * on its own stream from any callback, here the plugin's tick. A stream that ends while held (the
+ * client went away) is dropped from the list, since its handle can no longer act.
  */
 @ProxyWasmPlugin
 public final class PostponeRequests {
-    private final List<Integer> held = new ArrayList<>();
+    private final List<HttpStream> held = new ArrayList<>();
 
     @OnPluginStart
     void start() {
@@ -27,15 +29,14 @@ public final class PostponeRequests {
 
     @OnRequestHeaders
     Action request(HttpStream stream) {
-        held.add(stream.id());
+        held.add(stream);
         return Action.PAUSE;
     }
 
     @OnTick
     void tick() {
-        for (int id : held) {
-            HttpStream.setEffective(id);
-            HttpStream.current().resumeRequest();
+        for (HttpStream stream : held) {
+            stream.resumeRequest();
         }
         if (!held.isEmpty()) {
             Log.info("resumed " + held.size() + " requests");
@@ -45,6 +46,6 @@ public final class PostponeRequests {
 
     @OnStreamDone
     void done(HttpStream stream) {
-        held.remove(Integer.valueOf(stream.id()));
+        held.remove(stream);
     }
 }

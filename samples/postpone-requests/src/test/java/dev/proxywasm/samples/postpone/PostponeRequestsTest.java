@@ -29,4 +29,23 @@ class PostponeRequestsTest {
         assertFalse(host.isRequestPaused(second));
         assertEquals(List.of("resumed 2 requests"), host.getInfoLogs());
     }
+
+    @ProxyWasmTest
+    void theTickResumesEachHeldStreamThroughItsOwnHandle(HostEmulator host) {
+        assertTrue(host.startPlugin());
+        int held = host.initializeHttpContext();
+        int goneAway = host.initializeHttpContext();
+        int last = host.initializeHttpContext();
+        host.callOnRequestHeaders(held, List.of(new Header(":path", "/a")), true);
+        host.callOnRequestHeaders(goneAway, List.of(new Header(":path", "/b")), true);
+        host.completeHttpContext(goneAway);
+        host.callOnRequestHeaders(last, List.of(new Header(":path", "/c")), true);
+        host.completeHttpContext(last);
+
+        host.tick();
+
+        assertFalse(host.isRequestPaused(held), "resumed from the tick, after other streams' callbacks ran");
+        assertEquals(List.of("resumed 1 requests"), host.getInfoLogs());
+        assertEquals(List.of(), host.getErrorLogs(), "the streams that ended were let go, not resumed");
+    }
 }

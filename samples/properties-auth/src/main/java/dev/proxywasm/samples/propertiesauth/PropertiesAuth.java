@@ -59,7 +59,7 @@ public final class PropertiesAuth {
         Log.info("denied " + address + " " + Properties.requestMethod() + " " + Properties.requestPath()
                 + " (user-agent " + Properties.requestHeader("user-agent") + ", workload "
                 + Properties.nodeMetadata("WORKLOAD_NAME") + ")");
-        stream.sendLocalResponse(LocalResponse.status(403).body("address not allowed\n"));
+        stream.sendLocalResponse(LocalResponse.status(403).setBody("address not allowed\n"));
         return Action.PAUSE;
     }
 

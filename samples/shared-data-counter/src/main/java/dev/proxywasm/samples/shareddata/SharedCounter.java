@@ -32,7 +32,7 @@ public final class SharedCounter {
             SharedData.Value current = SharedData.get(KEY);
             long next = current == null ? 1 : Long.parseLong(current.text()) + 1;
             if (SharedData.set(KEY, Long.toString(next), current == null ? 0 : current.cas())) {
-                headers.replace("x-request-count", Long.toString(next));
+                headers.set("x-request-count", Long.toString(next));
                 lastCount.record(next);
                 if (requests.value() % 1000 == 0) {
                     Log.info(requests.value() + " requests through this worker");

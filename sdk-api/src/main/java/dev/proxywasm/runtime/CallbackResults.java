@@ -1,0 +1,23 @@
+package dev.proxywasm.runtime;
+
+import dev.proxywasm.api.Action;
+
+/** What the generated glue returns to the host for a callback's result. */
+public final class CallbackResults {
+    private CallbackResults() {}
+
+    /**
+     * The wire code of {@code action} (0 continues, 1 stops iteration).
+     *
+     * @throws NullPointerException for a handler that returned null, which fails the callback
+     */
+    public static int action(Action action) {
+        if (action == Action.PAUSE) {
+            return 1;
+        }
+        if (action == null) {
+            throw new NullPointerException("the handler returned null instead of an Action");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.proxywasm.runtime;
+
+import dev.proxywasm.api.Headers;
+import dev.proxywasm.api.HttpCallResponse;
+import dev.proxywasm.api.Utf8;
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.abi.MapType;
+
+/**
+ * {@link HttpCallResponse} of the answer the host is delivering, read through the context the
+ * callback runs on (the stream that made the call, or the plugin's root context).
+ */
+final class CalloutResponse implements HttpCallResponse {
+    private final BoundContext context;
+    private final int token;
+    private final int headerCount;
+    private final int bodySize;
+    private final int trailerCount;
+
+    CalloutResponse(BoundContext context, int token, int headerCount, int bodySize, int trailerCount) {
+        this.context = context;
+        this.token = token;
+        this.headerCount = headerCount;
+        this.bodySize = bodySize;
+        this.trailerCount = trailerCount;
+    }
+
+    @Override
+    public int token() {
+        return token;
+    }
+
+    @Override
+    public boolean failed() {
+        return headerCount == 0;
+    }
+
+    @Override
+    public Integer status() {
+        if (failed()) {
+            return null;
+        }
+        String status = headers().get(":status");
+        try {
+            return status == null ? null : Integer.valueOf(status.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Headers headers() {
+        int map = MapType.HTTP_CALL_RESPONSE_HEADERS.code();
+        return failed() ? context.absentHeaders(map) : context.headers(map);
+    }
+
+    @Override
+    public Headers trailers() {
+        int map = MapType.HTTP_CALL_RESPONSE_TRAILERS.code();
+        return trailerCount == 0 ? context.absentHeaders(map) : context.headers(map);
+    }
+
+    @Override
+    public int trailerCount() {
+        return trailerCount;
+    }
+
+    @Override
+    public byte[] bytes() {
+        return context.body(BufferType.HTTP_CALL_RESPONSE_BODY.code()).bytes(0, bodySize);
+    }
+
+    @Override
+    public String text() {
+        return Utf8.decode(bytes());
+    }
+}
