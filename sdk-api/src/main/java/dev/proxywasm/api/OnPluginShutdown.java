@@ -6,11 +6,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called when the host shuts the plugin down ({@code proxy_on_done} for the root context).
+ * {@code proxy_on_done} for the plugin's root context: Envoy is removing this plugin instance,
+ * because a re-configuration replaced it (the new instance has already started), its configuration
+ * was removed, or Envoy is shutting down. No stream callback follows on this instance.
  *
- * <p>No parameters. Returns {@code boolean} ({@code false} asks the host to wait until the plugin
- * calls {@code proxy_done}) or {@code void}. Declared on the plugin class.
+ * <p>No parameters. Returns {@code boolean} or {@code void} (done at once): {@code false} defers the
+ * shutdown until the plugin calls {@link Plugin#finishShutdown()}, e.g. from {@link OnTick} or a
+ * gRPC callback once buffered data is flushed; Envoy then deletes the instance. Declared on the
+ * plugin class.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.CLASS)
-public @interface OnPluginDone {}
+public @interface OnPluginShutdown {}

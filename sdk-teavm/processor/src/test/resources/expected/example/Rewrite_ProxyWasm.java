@@ -8,6 +8,7 @@ import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.api.abi.MapType;
 import dev.proxywasm.spi.CallbackContext;
+import dev.proxywasm.spi.WireCodes;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
 import dev.proxywasm.teavm.host.WasmHost;
@@ -126,7 +127,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(Headers.of(MapType.HTTP_REQUEST_HEADERS)).code();
+      result = WireCodes.code(((Rewrite.Exchange) Contexts.stream(contextId)).requestHeaders(Headers.of(MapType.HTTP_REQUEST_HEADERS)));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_headers", "Rewrite.Exchange.requestHeaders", e);
     }
@@ -141,7 +142,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(Body.of(BufferType.HTTP_REQUEST_BODY), bodySize, endOfStream != 0).code();
+      result = WireCodes.code(((Rewrite.Exchange) Contexts.stream(contextId)).requestBody(Body.of(BufferType.HTTP_REQUEST_BODY), bodySize, endOfStream != 0));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Rewrite.Exchange.requestBody", e);
     }
@@ -156,7 +157,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS), trailerCount).code();
+      result = WireCodes.code(((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS), trailerCount));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_trailers", "Rewrite.Exchange.requestTrailers", e);
     }
@@ -171,7 +172,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(Headers.of(MapType.HTTP_RESPONSE_HEADERS), endOfStream != 0, HttpStream.current()).code();
+      result = WireCodes.code(((Rewrite.Exchange) Contexts.stream(contextId)).responseHeaders(Headers.of(MapType.HTTP_RESPONSE_HEADERS), endOfStream != 0, HttpStream.current()));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "Rewrite.Exchange.responseHeaders", e);
     }
@@ -186,7 +187,7 @@ public final class Rewrite_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, Body.of(BufferType.HTTP_RESPONSE_BODY)).code();
+      result = WireCodes.code(((Rewrite.Exchange) Contexts.stream(contextId)).responseBody(endOfStream != 0, Body.of(BufferType.HTTP_RESPONSE_BODY)));
     } catch (Throwable e) {
       result = Guard.resetStream("proxy_on_response_body", "Rewrite.Exchange.responseBody", e);
     }

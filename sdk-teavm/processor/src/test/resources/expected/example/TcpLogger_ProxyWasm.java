@@ -3,9 +3,12 @@ package example;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Connection;
 import dev.proxywasm.api.FailurePolicy;
+import dev.proxywasm.api.ForeignFunction;
 import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.api.abi.PeerType;
 import dev.proxywasm.spi.CallbackContext;
+import dev.proxywasm.spi.ForeignFunctionArguments;
+import dev.proxywasm.spi.RegisteredQueues;
+import dev.proxywasm.spi.WireCodes;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
 import dev.proxywasm.teavm.host.WasmHost;
@@ -102,7 +105,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnQueueReady(int rootContextId, int queueId) {
     int previous = CallbackContext.enter(rootContextId);
     try {
-      ((TcpLogger) Contexts.root(rootContextId)).queueReady(queueId);
+      ((TcpLogger) Contexts.root(rootContextId)).queueReady(RegisteredQueues.byId(queueId));
     } catch (Throwable e) {
       Guard.failed("proxy_on_queue_ready", "TcpLogger.queueReady", e);
     }
@@ -115,7 +118,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnForeignFunction(int rootContextId, int functionId, int argumentsSize) {
     int previous = CallbackContext.enter(rootContextId);
     try {
-      ((TcpLogger) Contexts.root(rootContextId)).foreign(Body.of(BufferType.FOREIGN_FUNCTION_ARGUMENTS), functionId);
+      ((TcpLogger) Contexts.root(rootContextId)).foreign(ForeignFunctionArguments.read(argumentsSize), new ForeignFunction.Id(functionId));
     } catch (Throwable e) {
       Guard.failed("proxy_on_foreign_function", "TcpLogger.foreign", e);
     }
@@ -129,7 +132,7 @@ public final class TcpLogger_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((TcpLogger.Session) Contexts.stream(contextId)).open(Connection.current()).code();
+      result = WireCodes.code(((TcpLogger.Session) Contexts.stream(contextId)).open(Connection.current()));
     } catch (Throwable e) {
       result = Guard.closeConnection("proxy_on_new_connection", "TcpLogger.Session.open", e);
     }
@@ -144,7 +147,7 @@ public final class TcpLogger_ProxyWasm {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = ((TcpLogger.Session) Contexts.stream(contextId)).fromClient(Body.of(BufferType.DOWNSTREAM_DATA), dataSize, endOfStream != 0).code();
+      result = WireCodes.code(((TcpLogger.Session) Contexts.stream(contextId)).fromClient(Body.of(BufferType.DOWNSTREAM_DATA), dataSize, endOfStream != 0));
     } catch (Throwable e) {
       result = Guard.closeConnection("proxy_on_downstream_data", "TcpLogger.Session.fromClient", e);
     }
@@ -174,7 +177,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnDownstreamConnectionClose(int contextId, int peerType) {
     int previous = CallbackContext.enter(contextId);
     try {
-      ((TcpLogger.Session) Contexts.stream(contextId)).clientClosed(PeerType.of(peerType));
+      ((TcpLogger.Session) Contexts.stream(contextId)).clientClosed(WireCodes.peer(peerType));
     } catch (Throwable e) {
       Guard.failed("proxy_on_downstream_connection_close", "TcpLogger.Session.clientClosed", e);
     }
@@ -187,7 +190,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnUpstreamConnectionClose(int contextId, int peerType) {
     int previous = CallbackContext.enter(contextId);
     try {
-      ((TcpLogger.Session) Contexts.stream(contextId)).serverClosed(Connection.current(), PeerType.of(peerType));
+      ((TcpLogger.Session) Contexts.stream(contextId)).serverClosed(Connection.current(), WireCodes.peer(peerType));
     } catch (Throwable e) {
       Guard.failed("proxy_on_upstream_connection_close", "TcpLogger.Session.serverClosed", e);
     }

@@ -7,6 +7,7 @@ import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.abi.BufferType;
 import dev.proxywasm.api.abi.MapType;
 import dev.proxywasm.spi.CallbackContext;
+import dev.proxywasm.spi.WireCodes;
 import dev.proxywasm.teavm.glue.Contexts;
 import dev.proxywasm.teavm.glue.Guard;
 import dev.proxywasm.teavm.glue.WholeBody;
@@ -94,7 +95,7 @@ public final class Validate_ProxyWasm {
     try {
       int wholeBody = 0;
       if (WholeBody.onTrailers(contextId, false)) {
-        wholeBody = ((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()).code();
+        wholeBody = WireCodes.code(((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()));
       }
       ((Validate.Exchange) Contexts.stream(contextId)).trailers(Headers.of(MapType.HTTP_REQUEST_TRAILERS));
       result = 0;
@@ -117,7 +118,7 @@ public final class Validate_ProxyWasm {
     try {
       result = WholeBody.onBody(contextId, false, bodySize, endOfStream != 0, 65536);
       if (result == WholeBody.DELIVER) {
-        result = ((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()).code();
+        result = WireCodes.code(((Validate.Exchange) Contexts.stream(contextId)).request(Body.of(BufferType.HTTP_REQUEST_BODY), HttpStream.current()));
       }
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_body", "Validate.Exchange.request", e);

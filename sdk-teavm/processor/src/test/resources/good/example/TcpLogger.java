@@ -3,6 +3,7 @@ package example;
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Connection;
+import dev.proxywasm.api.ForeignFunction;
 import dev.proxywasm.api.OnDownstreamConnectionClose;
 import dev.proxywasm.api.OnDownstreamData;
 import dev.proxywasm.api.OnForeignFunction;
@@ -11,8 +12,9 @@ import dev.proxywasm.api.OnQueueReady;
 import dev.proxywasm.api.OnTick;
 import dev.proxywasm.api.OnUpstreamConnectionClose;
 import dev.proxywasm.api.OnUpstreamData;
+import dev.proxywasm.api.Peer;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.api.abi.PeerType;
+import dev.proxywasm.api.SharedQueue;
 
 /** A network filter with per-connection state, and the plugin-wide asynchronous callbacks. */
 @ProxyWasmPlugin(stream = TcpLogger.Session.class)
@@ -21,10 +23,10 @@ public final class TcpLogger {
     void tick() {}
 
     @OnQueueReady
-    void queueReady(int queueId) {}
+    void queueReady(SharedQueue queue) {}
 
     @OnForeignFunction
-    void foreign(Body arguments, int functionId) {}
+    void foreign(byte[] arguments, ForeignFunction.Id function) {}
 
     static final class Session {
         long bytes;
@@ -46,9 +48,9 @@ public final class TcpLogger {
         void fromServer(Connection connection, int size) {}
 
         @OnDownstreamConnectionClose
-        void clientClosed(PeerType peer) {}
+        void clientClosed(Peer peer) {}
 
         @OnUpstreamConnectionClose
-        void serverClosed(Connection connection, PeerType peer) {}
+        void serverClosed(Connection connection, Peer peer) {}
     }
 }

@@ -2,8 +2,10 @@ package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
-import dev.proxywasm.api.abi.LogLevel;
+import dev.proxywasm.api.LogLevel;
+import dev.proxywasm.api.Peer;
 import dev.proxywasm.api.abi.WasmResult;
+import dev.proxywasm.spi.WireCodes;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -191,7 +193,7 @@ public final class HostEmulator implements AutoCloseable {
 
     /** The level {@code proxy_get_log_level} reports. */
     public HostEmulator withLogLevel(LogLevel level) {
-        host.logLevel = level;
+        host.logLevel = dev.proxywasm.api.abi.LogLevel.of(WireCodes.code(level));
         return this;
     }
 
@@ -515,16 +517,16 @@ public final class HostEmulator implements AutoCloseable {
         return dataCallback(stream(id), "proxy_on_upstream_data", stream(id).upstreamData, data, endOfStream);
     }
 
-    /** The client closed ({@code peer}: 0 unknown, 1 local, 2 remote). */
-    public void callOnDownstreamClose(int id, int peer) {
+    /** The client side closed; {@code peer} says who closed it. */
+    public void callOnDownstreamClose(int id, Peer peer) {
         stream(id);
-        invokeIfExported(id, "proxy_on_downstream_connection_close", id, peer);
+        invokeIfExported(id, "proxy_on_downstream_connection_close", id, WireCodes.code(peer));
     }
 
-    /** The upstream closed ({@code peer}: 0 unknown, 1 local, 2 remote). */
-    public void callOnUpstreamClose(int id, int peer) {
+    /** The upstream side closed; {@code peer} says who closed it. */
+    public void callOnUpstreamClose(int id, Peer peer) {
         stream(id);
-        invokeIfExported(id, "proxy_on_upstream_connection_close", id, peer);
+        invokeIfExported(id, "proxy_on_upstream_connection_close", id, WireCodes.code(peer));
     }
 
     /** What the plugin let through (or wrote) in each direction, and whether it closed them. */
@@ -773,7 +775,7 @@ public final class HostEmulator implements AutoCloseable {
     public List<String> getLogs(LogLevel level) {
         List<String> lines = new ArrayList<>();
         for (EmulatedHost.LogLine line : host.logs) {
-            if (line.level() == level) {
+            if (line.level().code() == WireCodes.code(level)) {
                 lines.add(line.message());
             }
         }

@@ -29,6 +29,7 @@ final class JvmGuest implements Guest {
         }
         dev.proxywasm.teavm.glue.Contexts.clear();
         dev.proxywasm.spi.AsyncDispatch.clear();
+        dev.proxywasm.spi.RegisteredQueues.clear();
         dev.proxywasm.teavm.glue.Guard.setStackTrace(JvmGuest::stackTrace);
         HostBinding.bind(host);
     }

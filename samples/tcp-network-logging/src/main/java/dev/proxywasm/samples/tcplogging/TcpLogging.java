@@ -10,8 +10,8 @@ import dev.proxywasm.api.OnNewConnection;
 import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnUpstreamConnectionClose;
 import dev.proxywasm.api.OnUpstreamData;
+import dev.proxywasm.api.Peer;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.api.abi.PeerType;
 
 /**
  * The Go SDK's {@code network} example: a TCP (L4) filter that logs each new connection, counts
@@ -32,7 +32,7 @@ public final class TcpLogging {
 
         @OnNewConnection
         void open(Connection connection) {
-            connections.increment(1);
+            connections.add(1);
             Log.info("new connection " + connection.id());
         }
 
@@ -51,12 +51,12 @@ public final class TcpLogging {
         }
 
         @OnUpstreamConnectionClose
-        void upstreamClosed(Connection connection, PeerType peer) {
+        void upstreamClosed(Connection connection, Peer peer) {
             Log.info("upstream of connection " + connection.id() + " closed by " + peer.name().toLowerCase());
         }
 
         @OnDownstreamConnectionClose
-        void closed(Connection connection, PeerType peer) {
+        void closed(Connection connection, Peer peer) {
             Log.info("connection " + connection.id() + " closed by " + peer.name().toLowerCase()
                     + ": " + fromClient + " bytes in, " + fromServer + " bytes out");
         }

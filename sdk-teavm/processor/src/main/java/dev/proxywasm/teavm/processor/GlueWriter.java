@@ -35,7 +35,11 @@ final class GlueWriter {
     private static final ClassName BODY = ClassName.get(Callback.API, "Body");
     private static final ClassName HTTP_STREAM = ClassName.get(Callback.API, "HttpStream");
     private static final ClassName CONNECTION = ClassName.get(Callback.API, "Connection");
-    private static final ClassName PEER_TYPE = ClassName.get(Callback.API + ".abi", "PeerType");
+    private static final ClassName WIRE_CODES = ClassName.get("dev.proxywasm.spi", "WireCodes");
+    private static final ClassName REGISTERED_QUEUES = ClassName.get("dev.proxywasm.spi", "RegisteredQueues");
+    private static final ClassName FOREIGN_FUNCTION_ID = ClassName.get(Callback.API, "ForeignFunction", "Id");
+    private static final ClassName FOREIGN_FUNCTION_ARGUMENTS =
+            ClassName.get("dev.proxywasm.spi", "ForeignFunctionArguments");
     private static final ClassName CONFIGURATION = ClassName.get(Callback.API, "Configuration");
     private static final ClassName MAP_TYPE = ClassName.get(Callback.API + ".abi", "MapType");
     private static final ClassName BUFFER_TYPE = ClassName.get(Callback.API + ".abi", "BufferType");
@@ -187,14 +191,14 @@ final class GlueWriter {
             case REQUEST_TRAILERS, RESPONSE_TRAILERS -> trailersExport(callback, handler, wholeBodyOf(callback));
             case TICK -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId"), callback.export, "rootContextId",
-                    pluginCall(handler, "rootContextId", null), null, name);
+                    pluginCall(handler, "rootContextId"), null, name);
             case QUEUE_READY -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId").addParameter(int.class, "queueId"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "queueId"), null, name);
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId"), null, name);
             case FOREIGN_FUNCTION -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId").addParameter(int.class, "functionId")
                             .addParameter(int.class, "argumentsSize"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "functionId"), null, name);
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId"), null, name);
             case NEW_CONNECTION -> guarded(export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId"), callback.export, "contextId",
                     actionCall(handler, null), "closeConnection", name);
@@ -305,9 +309,9 @@ final class GlueWriter {
     }
 
     /** Calls a void plugin-class handler. */
-    private CodeBlock pluginCall(Handler handler, String contextVariable, Object countVariable) {
+    private CodeBlock pluginCall(Handler handler, String contextVariable) {
         return CodeBlock.builder().addStatement("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, contextVariable,
-                handler.method(), arguments(handler, countVariable)).build();
+                handler.method(), arguments(handler, null)).build();
     }
 
     /** Assigns {@code result}: 1 for success, 0 for failure. */
@@ -329,7 +333,7 @@ final class GlueWriter {
     private CodeBlock actionCall(Handler handler, Object count, String target) {
         CodeBlock call = CodeBlock.of("$L.$L($L)", stream(), handler.method(), arguments(handler, count));
         if (handler.returnsValue()) {
-            return CodeBlock.builder().addStatement("$L = $L.code()", target, call).build();
+            return CodeBlock.builder().addStatement("$L = $T.code($L)", target, WIRE_CODES, call).build();
         }
         return CodeBlock.builder().addStatement("$L", call).addStatement("$L = 0", target).build();
     }
@@ -349,7 +353,10 @@ final class GlueWriter {
                 case BODY -> args.add("$T.of($T.$L)", BODY, BUFFER_TYPE, bufferType(handler.callback()));
                 case STREAM -> args.add("$T.current()", HTTP_STREAM);
                 case CONNECTION -> args.add("$T.current()", CONNECTION);
-                case PEER -> args.add("$T.of(peerType)", PEER_TYPE);
+                case PEER -> args.add("$T.peer(peerType)", WIRE_CODES);
+                case QUEUE -> args.add("$T.byId(queueId)", REGISTERED_QUEUES);
+                case FOREIGN_FUNCTION -> args.add("new $T(functionId)", FOREIGN_FUNCTION_ID);
+                case FOREIGN_ARGUMENTS -> args.add("$T.read(argumentsSize)", FOREIGN_FUNCTION_ARGUMENTS);
                 case PLUGIN_CONFIGURATION -> args.add("$T.read($T.PLUGIN_CONFIGURATION, configurationSize)",
                         CONFIGURATION, BUFFER_TYPE);
                 case VM_CONFIGURATION -> args.add("$T.read($T.VM_CONFIGURATION, configurationSize)",
@@ -395,7 +402,6 @@ final class GlueWriter {
             case RESPONSE_BODY, WHOLE_RESPONSE_BODY -> "HTTP_RESPONSE_BODY";
             case DOWNSTREAM_DATA -> "DOWNSTREAM_DATA";
             case UPSTREAM_DATA -> "UPSTREAM_DATA";
-            case FOREIGN_FUNCTION -> "FOREIGN_FUNCTION_ARGUMENTS";
             default -> throw new IllegalArgumentException(callback.name());
         };
     }

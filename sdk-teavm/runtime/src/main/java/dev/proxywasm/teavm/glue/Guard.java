@@ -2,8 +2,8 @@ package dev.proxywasm.teavm.glue;
 
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Log;
+import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.api.abi.LogLevel;
 import dev.proxywasm.api.abi.StreamType;
 import dev.proxywasm.spi.AsyncCallbackFailure;
 import dev.proxywasm.spi.CallbackContext;
