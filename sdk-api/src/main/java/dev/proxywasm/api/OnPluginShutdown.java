@@ -7,8 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * {@code proxy_on_done} for the plugin's root context: Envoy is removing this plugin instance,
- * because a re-configuration replaced it (the new instance has already started), its configuration
- * was removed, or Envoy is shutting down. No stream callback follows on this instance.
+ * because a re-configuration replaced it with a new instance, its configuration was removed, or
+ * Envoy is shutting down.
  *
  * <p>No parameters. Returns {@code boolean} or {@code void} (done at once): {@code false} defers the
  * shutdown until the plugin calls {@link Plugin#finishShutdown()}, e.g. from {@link OnTick} or a
