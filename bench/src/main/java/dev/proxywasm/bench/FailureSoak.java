@@ -1,6 +1,6 @@
 package dev.proxywasm.bench;
 
-import dev.proxywasm.api.abi.WasmResult;
+import dev.proxywasm.abi.WasmResult;
 import dev.proxywasm.testing.HostEmulator;
 import java.nio.file.Path;
 import java.util.Map;

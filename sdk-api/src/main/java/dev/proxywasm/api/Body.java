@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * A body buffer of the current stream (request or response body, downstream or upstream data, an

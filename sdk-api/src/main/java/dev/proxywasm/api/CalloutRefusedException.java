@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.WasmResult;
+import dev.proxywasm.abi.WasmResult;
 
 /**
  * The host refused to start an HTTP callout or a gRPC call: nothing was sent and no callback will

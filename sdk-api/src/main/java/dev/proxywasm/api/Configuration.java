@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * The plugin's (or VM's) configuration as the host passed it: for Istio's {@code WasmPlugin} the

@@ -1,9 +1,9 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.api.abi.StreamType;
-import dev.proxywasm.spi.CallbackContext;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.abi.StreamType;
+import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.HostBinding;
 
 /** The TCP connection whose network-filter callback is running: its data buffers and flow control. */
 public final class Connection {

@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * Functions the host offers beyond the ABI, both ways: the plugin {@link #call}s one of the host's

@@ -1,9 +1,9 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.AsyncDispatch;
-import dev.proxywasm.spi.HeaderPairs;
-import dev.proxywasm.spi.HostBinding;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.runtime.AsyncDispatch;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.HostCallException;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.MapType;
-import dev.proxywasm.spi.HeaderPairs;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.abi.MapType;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.HostBinding;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.AsyncDispatch;
-import dev.proxywasm.spi.CallbackContext;
-import dev.proxywasm.spi.HeaderPairs;
-import dev.proxywasm.spi.HostBinding;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.runtime.AsyncDispatch;
+import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.HostCallException;
 import java.util.List;
 import java.util.function.Consumer;
 

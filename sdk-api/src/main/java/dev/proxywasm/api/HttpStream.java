@@ -1,10 +1,10 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.BufferType;
-import dev.proxywasm.api.abi.MapType;
-import dev.proxywasm.api.abi.StreamType;
-import dev.proxywasm.spi.CallbackContext;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.abi.MapType;
+import dev.proxywasm.abi.StreamType;
+import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * The HTTP stream whose callback is running: its id, the other maps and buffers of the stream,

@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HeaderPairs;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.HostBinding;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HostBinding;
-import dev.proxywasm.spi.WireCodes;
+import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.WireCodes;
 
 /**
  * Writes to the host's log ({@code proxy_log}; in Envoy the {@code wasm} logger, which prefixes each

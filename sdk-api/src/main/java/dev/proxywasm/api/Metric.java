@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.api.abi.MetricType;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.abi.MetricType;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * A counter, gauge or histogram in Envoy's stats ({@code proxy_define_metric}). Define it once (in

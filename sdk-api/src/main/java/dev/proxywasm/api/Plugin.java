@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.HostBinding;
 
 /** The plugin's own lifecycle: ticks, deferred shutdown, time. */
 public final class Plugin {

@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.Host;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * Key-value data shared by every VM of the same {@code vm_id} on the proxy, with compare-and-swap:

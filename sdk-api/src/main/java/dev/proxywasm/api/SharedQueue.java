@@ -1,7 +1,7 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.spi.HostBinding;
-import dev.proxywasm.spi.RegisteredQueues;
+import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.RegisteredQueues;
 
 /**
  * A queue between VMs on the proxy, named within its VM: one VM {@link #register}s it and gets

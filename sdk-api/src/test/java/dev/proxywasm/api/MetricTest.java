@@ -3,8 +3,8 @@ package dev.proxywasm.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.proxywasm.spi.Host;
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.HostBinding;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.proxywasm.testing;
 
-import dev.proxywasm.api.abi.WasmResult;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.HostCallException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

@@ -1,12 +1,12 @@
 package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Header;
-import dev.proxywasm.api.abi.LogLevel;
-import dev.proxywasm.api.abi.MapType;
-import dev.proxywasm.api.abi.WasmResult;
-import dev.proxywasm.spi.HeaderPairs;
-import dev.proxywasm.spi.Host;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.abi.LogLevel;
+import dev.proxywasm.abi.MapType;
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.HostCallException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -6,9 +6,9 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.WasmFunctionHandle;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
-import dev.proxywasm.api.abi.WasmResult;
-import dev.proxywasm.spi.Host;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.HostCallException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.proxywasm.testing;
 
-import dev.proxywasm.api.abi.WasmResult;
-import dev.proxywasm.spi.HeaderPairs;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.HostCallException;
 import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -2,7 +2,7 @@ package dev.proxywasm.testing;
 
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.spi.HeaderPairs;
+import dev.proxywasm.runtime.HeaderPairs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

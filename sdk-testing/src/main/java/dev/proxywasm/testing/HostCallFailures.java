@@ -1,8 +1,8 @@
 package dev.proxywasm.testing;
 
-import dev.proxywasm.api.abi.WasmResult;
-import dev.proxywasm.spi.Host;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.HostCallException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;

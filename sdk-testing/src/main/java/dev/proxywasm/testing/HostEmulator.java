@@ -4,8 +4,8 @@ import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Peer;
-import dev.proxywasm.api.abi.WasmResult;
-import dev.proxywasm.spi.WireCodes;
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.WireCodes;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class HostEmulator implements AutoCloseable {
      * the JVM; raw static {@code @Export} methods of {@code plugin} (may be null) are callbacks too.
      */
     public static HostEmulator onJvm(Class<?> glue, Class<?> plugin) {
-        List<Class<?>> classes = new ArrayList<>(List.of(glue, dev.proxywasm.teavm.glue.AsyncExports.class));
+        List<Class<?>> classes = new ArrayList<>(List.of(glue, dev.proxywasm.runtime.AsyncExports.class));
         if (plugin != null) {
             classes.add(plugin);
         }
@@ -193,7 +193,7 @@ public final class HostEmulator implements AutoCloseable {
 
     /** The level {@code proxy_get_log_level} reports. */
     public HostEmulator withLogLevel(LogLevel level) {
-        host.logLevel = dev.proxywasm.api.abi.LogLevel.of(WireCodes.code(level));
+        host.logLevel = dev.proxywasm.abi.LogLevel.of(WireCodes.code(level));
         return this;
     }
 
@@ -601,7 +601,7 @@ public final class HostEmulator implements AutoCloseable {
         if (host.httpCallouts.remove(token) == null) {
             throw new IllegalArgumentException("no pending HTTP callout " + token);
         }
-        host.statusCode = dev.proxywasm.api.abi.WasmResult.BROKEN_CONNECTION.code();
+        host.statusCode = dev.proxywasm.abi.WasmResult.BROKEN_CONNECTION.code();
         host.statusMessage = "reset".getBytes(StandardCharsets.UTF_8);
         try {
             invokeIfExported(ROOT_CONTEXT_ID, "proxy_on_http_call_response", ROOT_CONTEXT_ID, token, 0, 0, 0);

@@ -1,6 +1,6 @@
 package dev.proxywasm.testing;
 
-import dev.proxywasm.spi.HostBinding;
+import dev.proxywasm.runtime.HostBinding;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
@@ -27,10 +27,10 @@ final class JvmGuest implements Guest {
         for (Class<?> type : classes) {
             collectExports(type);
         }
-        dev.proxywasm.teavm.glue.Contexts.clear();
-        dev.proxywasm.spi.AsyncDispatch.clear();
-        dev.proxywasm.spi.RegisteredQueues.clear();
-        dev.proxywasm.teavm.glue.Guard.setStackTrace(JvmGuest::stackTrace);
+        dev.proxywasm.runtime.Contexts.clear();
+        dev.proxywasm.runtime.AsyncDispatch.clear();
+        dev.proxywasm.runtime.RegisteredQueues.clear();
+        dev.proxywasm.runtime.Guard.setStackTrace(JvmGuest::stackTrace);
         HostBinding.bind(host);
     }
 
@@ -91,7 +91,7 @@ final class JvmGuest implements Guest {
 
     @Override
     public void close() {
-        dev.proxywasm.teavm.glue.Contexts.clear();
+        dev.proxywasm.runtime.Contexts.clear();
         HostBinding.bind(null);
     }
 }

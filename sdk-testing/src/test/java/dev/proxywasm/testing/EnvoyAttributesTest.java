@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.proxywasm.api.Header;
-import dev.proxywasm.api.abi.WasmResult;
-import dev.proxywasm.spi.HostCallException;
+import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.runtime.HostCallException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

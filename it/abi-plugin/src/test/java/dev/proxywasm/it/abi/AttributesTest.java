@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Header;
-import dev.proxywasm.spi.HeaderPairs;
+import dev.proxywasm.runtime.HeaderPairs;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.ProxyWasmTest;
 import java.net.InetSocketAddress;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
-import dev.proxywasm.api.abi.WasmResult;
+import dev.proxywasm.abi.WasmResult;
 import dev.proxywasm.testing.HostCallFailures;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.Mode;
@@ -99,10 +99,10 @@ class HostCallFailuresTest {
         assertLocalResponse(host, id, 500);
         // The 500 passes through the plugin's response headers callback, whose own add fails too.
         assertEquals(List.of("proxy_on_request_headers failed in AbiExerciser.Exchange.requestHeaders:"
-                + " dev.proxywasm.spi.HostCallException: proxy_add_header_map_value returned BAD_ARGUMENT;"
+                + " dev.proxywasm.runtime.HostCallException: proxy_add_header_map_value returned BAD_ARGUMENT;"
                 + " the stream gets a 500 (fail closed)",
                 "proxy_on_response_headers failed in AbiExerciser.Exchange.responseHeaders:"
-                + " dev.proxywasm.spi.HostCallException: proxy_add_header_map_value returned BAD_ARGUMENT;"
+                + " dev.proxywasm.runtime.HostCallException: proxy_add_header_map_value returned BAD_ARGUMENT;"
                 + " the stream was already refused"), firstLines(host.getErrorLogs()));
         assertEquals(Map.of("proxy_add_header_map_value", 2L), host.getInjectedFailures());
     }
@@ -131,7 +131,7 @@ class HostCallFailuresTest {
 
         // The failure line itself is a proxy_log call.
         assertFailureLogged(host, "proxy_on_request_headers failed in AbiExerciser.Exchange.requestHeaders:"
-                + " dev.proxywasm.spi.HostCallException: proxy_get_header_map_value returned INTERNAL_FAILURE;"
+                + " dev.proxywasm.runtime.HostCallException: proxy_get_header_map_value returned INTERNAL_FAILURE;"
                 + " the stream gets a 500 (fail closed)");
         for (String function : host.getInjectedFailures().keySet()) {
             assertFalse(HostCallFailures.NEVER_FAILED.contains(function), function);

@@ -147,7 +147,7 @@ class FaultTest {
 
         assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
         assertFailureLogged(host, "proxy_on_request_body failed in FaultPlugin.Exchange.body:"
-                + " dev.proxywasm.spi.HostCallException: proxy_get_buffer_bytes returned INVALID_MEMORY_ACCESS;"
+                + " dev.proxywasm.runtime.HostCallException: proxy_get_buffer_bytes returned INVALID_MEMORY_ACCESS;"
                 + " the stream continues (fail open)");
         nextRequestIsServed(host, 2);
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proxywasm.api.abi.WasmResult;
+import dev.proxywasm.abi.WasmResult;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.Mode;
 import dev.proxywasm.testing.ProxyWasmTest;
@@ -40,7 +40,7 @@ class FailingHostCallsTest {
 
         assertEquals("overloaded", failed.body());
         assertFailureLogged(host, "proxy_on_response_body failed in CustomErrors.Exchange.responseBody:"
-                + " dev.proxywasm.spi.HostCallException: proxy_get_buffer_bytes returned INTERNAL_FAILURE;"
+                + " dev.proxywasm.runtime.HostCallException: proxy_get_buffer_bytes returned INTERNAL_FAILURE;"
                 + " the stream continues (fail open)");
 
         host.withoutHostCallFailures();

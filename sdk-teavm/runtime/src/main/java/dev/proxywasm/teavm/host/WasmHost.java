@@ -1,12 +1,12 @@
 package dev.proxywasm.teavm.host;
 
-import static dev.proxywasm.spi.HostCallException.check;
+import static dev.proxywasm.runtime.HostCallException.check;
 import static dev.proxywasm.teavm.memory.GuestMemory.address;
 import static dev.proxywasm.teavm.memory.GuestMemory.take;
 
-import dev.proxywasm.spi.Host;
-import dev.proxywasm.spi.HostBinding;
-import dev.proxywasm.teavm.glue.AsyncExports;
+import dev.proxywasm.runtime.Host;
+import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.AsyncExports;
 import dev.proxywasm.teavm.imports.ProxyImports;
 import dev.proxywasm.teavm.memory.GuestMemory;
 
@@ -35,7 +35,7 @@ public final class WasmHost implements Host {
     /**
      * The data a host call that began at {@code mark} returned at {@code out[at]} (address) and
      * {@code out[at + 1]} (size): the array when it succeeded, null for {@code NotFound} or
-     * {@code Empty}; a {@link dev.proxywasm.spi.HostCallException} for any other status. Whatever
+     * {@code Empty}; a {@link dev.proxywasm.runtime.HostCallException} for any other status. Whatever
      * the outcome, every other array the host got from the allocator during the call is released: a
      * call that failed after allocating reports no address, and would otherwise keep its array
      * forever.

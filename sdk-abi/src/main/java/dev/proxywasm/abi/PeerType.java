@@ -1,0 +1,24 @@
+package dev.proxywasm.abi;
+
+/** Which side closed a connection. */
+public enum PeerType {
+    UNKNOWN(0),
+    LOCAL(1),
+    REMOTE(2);
+
+    private final int code;
+
+    PeerType(int code) {
+        this.code = code;
+    }
+
+    /** The code on the wire. */
+    public int code() {
+        return code;
+    }
+
+    /** The peer for a wire code; unknown codes map to {@link #UNKNOWN}. */
+    public static PeerType of(int code) {
+        return code == 1 ? LOCAL : code == 2 ? REMOTE : UNKNOWN;
+    }
+}

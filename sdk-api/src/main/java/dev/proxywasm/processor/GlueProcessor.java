@@ -1,0 +1,103 @@
+package dev.proxywasm.processor;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates {@code <Plugin>_ProxyWasm}, the proxy-wasm exports of the module's
+ * {@code @ProxyWasmPlugin} class, and records its name in {@value #MAIN_CLASS_RESOURCE} for the
+ * build. Every problem is reported at the offending element; {@code process} never throws.
+ */
+public final class GlueProcessor extends AbstractProcessor {
+    /** Resource naming the generated class, which the build compiles to WebAssembly. */
+    public static final String MAIN_CLASS_RESOURCE = "META-INF/proxy-wasm/main-class";
+
+    /** Resource naming the plugin class, whose own static {@code @Export} methods the JVM emulator also calls. */
+    public static final String PLUGIN_CLASS_RESOURCE = "META-INF/proxy-wasm/plugin-class";
+
+    static final String PLUGIN_ANNOTATION = Callback.API + ".ProxyWasmPlugin";
+
+    private final List<TypeElement> plugins = new ArrayList<>();
+    private final List<Element> handlerMethods = new ArrayList<>();
+    private boolean generated;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(PLUGIN_ANNOTATION);
+        for (Callback callback : Callback.values()) {
+            names.add(callback.annotation);
+        }
+        return names;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            collect(round);
+            if (round.processingOver() || generated || (plugins.isEmpty() && handlerMethods.isEmpty())) {
+                return false;
+            }
+            ModelReader reader = new ModelReader(processingEnv);
+            PluginModel model = reader.read(plugins, handlerMethods);
+            if (model != null && !reader.hasErrors()) {
+                new GlueWriter(model).write(processingEnv.getFiler());
+                writeMainClassResource(model);
+                generated = true;
+            }
+            plugins.clear();
+            handlerMethods.clear();
+        } catch (IOException | RuntimeException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "proxy-wasm could not generate the plugin's exports: " + e);
+        }
+        return false;
+    }
+
+    private void collect(RoundEnvironment round) {
+        TypeElement pluginAnnotation = processingEnv.getElementUtils().getTypeElement(PLUGIN_ANNOTATION);
+        if (pluginAnnotation == null) {
+            return;
+        }
+        for (Element element : round.getElementsAnnotatedWith(pluginAnnotation)) {
+            plugins.add((TypeElement) element);
+        }
+        for (Callback callback : Callback.values()) {
+            TypeElement annotation = processingEnv.getElementUtils().getTypeElement(callback.annotation);
+            if (annotation != null) {
+                handlerMethods.addAll(round.getElementsAnnotatedWith(annotation));
+            }
+        }
+    }
+
+    private void writeMainClassResource(PluginModel model) throws IOException {
+        writeResource(MAIN_CLASS_RESOURCE, GlueWriter.glueName(model.plugin()), model);
+        writeResource(PLUGIN_CLASS_RESOURCE,
+                processingEnv.getElementUtils().getBinaryName(model.plugin()).toString(), model);
+    }
+
+    private void writeResource(String name, String content, PluginModel model) throws IOException {
+        FileObject resource = processingEnv.getFiler().createResource(
+                StandardLocation.CLASS_OUTPUT, "", name, model.plugin());
+        try (Writer writer = resource.openWriter()) {
+            writer.write(content + "\n");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.proxywasm.runtime;
+
+import dev.proxywasm.api.Body;
+import dev.proxywasm.api.GrpcCall;
+import dev.proxywasm.api.Headers;
+import dev.proxywasm.api.HttpCallResponse;
+import dev.proxywasm.api.Log;
+import dev.proxywasm.api.Utf8;
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.abi.MapType;
+import dev.proxywasm.abi.WasmResult;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Routes the host's asynchronous answers (HTTP call responses, gRPC events) to the callbacks the
+ * plugin registered when it made the call, on the context that made it: a callout made from a
+ * stream's callback answers with that stream current, so the callback can resume it.
+ *
+ * <p>Envoy owns callouts and gRPC calls by the plugin's root context, so their answers still come
+ * after the stream that made them was deleted (the client went away). There is then nothing to
+ * resume or answer: {@link #forgetContext} drops the stream's pending calls when it is deleted, and
+ * an answer that finds no live context is dropped with a debug line, never an error.
+ */
+public final class AsyncDispatch {
+    private record Pending(int contextId, Consumer<HttpCallResponse> callback) {}
+
+    private record OpenGrpc(GrpcCall call, int contextId, GrpcCall.Handler handler) {}
+
+    private static final Map<Integer, Pending> HTTP_CALLS = new HashMap<>();
+    private static final Map<Integer, OpenGrpc> GRPC_CALLS = new HashMap<>();
+    private static boolean forgetsDeletedContexts;
+
+    private AsyncDispatch() {}
+
+    /** Records the callback for callout {@code token}, made while {@code contextId} was current. */
+    public static void awaitHttpCall(int token, int contextId, Consumer<HttpCallResponse> callback) {
+        forgetDeletedContexts();
+        HTTP_CALLS.put(token, new Pending(contextId, callback));
+    }
+
+    /** Records an open gRPC call or stream, made while the current context was current, and its handler. */
+    public static void awaitGrpc(int token, GrpcCall call, GrpcCall.Handler handler) {
+        forgetDeletedContexts();
+        GRPC_CALLS.put(token, new OpenGrpc(call, CallbackContext.current(), handler));
+    }
+
+    /** From the first call on, {@code proxy_on_delete} forgets the calls of the context it deletes. */
+    private static void forgetDeletedContexts() {
+        if (!forgetsDeletedContexts) {
+            forgetsDeletedContexts = true;
+            CallbackContext.onDelete(AsyncDispatch::forgetContext);
+        }
+    }
+
+    /** {@code proxy_on_http_call_response}: runs the callout's callback once, on its context. */
+    public static void httpCallResponse(int token, int headerCount, int bodySize, int trailerCount) {
+        Pending pending = HTTP_CALLS.remove(token);
+        if (pending == null) {
+            dropped("proxy_on_http_call_response", token);
+            return;
+        }
+        int previous = CallbackContext.enter(pending.contextId());
+        try {
+            if (!focus(pending.contextId())) {
+                dropped("proxy_on_http_call_response", token);
+                return;
+            }
+            pending.callback().accept(HttpCallResponse.current(token, headerCount, bodySize, trailerCount));
+        } catch (Throwable failure) {
+            throw new AsyncCallbackFailure(pending.contextId(), failure);
+        } finally {
+            CallbackContext.exit(previous);
+        }
+    }
+
+    /** {@code proxy_on_grpc_receive_initial_metadata}. */
+    public static void grpcInitialMetadata(int token, int count) {
+        onGrpc("proxy_on_grpc_receive_initial_metadata", token, false, open -> open.handler().onInitialMetadata(
+                open.call(), Headers.of(MapType.GRPC_RECEIVE_INITIAL_METADATA)));
+    }
+
+    /** {@code proxy_on_grpc_receive}. */
+    public static void grpcMessage(int token, int size) {
+        onGrpc("proxy_on_grpc_receive", token, false, open -> open.handler().onMessage(open.call(),
+                Body.of(BufferType.GRPC_RECEIVE_BUFFER).read(0, size)));
+    }
+
+    /** {@code proxy_on_grpc_receive_trailing_metadata}. */
+    public static void grpcTrailingMetadata(int token, int count) {
+        onGrpc("proxy_on_grpc_receive_trailing_metadata", token, false, open -> open.handler().onTrailingMetadata(
+                open.call(), Headers.of(MapType.GRPC_RECEIVE_TRAILING_METADATA)));
+    }
+
+    /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */
+    public static void grpcClose(int token, int status) {
+        onGrpc("proxy_on_grpc_close", token, true, open -> {
+            Host.Status detail = HostBinding.host().getStatus();
+            open.handler().onClose(open.call(), WireCodes.grpcStatus(status),
+                    detail == null ? "" : Utf8.decode(detail.message()));
+        });
+    }
+
+    /** Runs {@code event} for call {@code token} on its context; {@code last} forgets the call. */
+    private static void onGrpc(String callback, int token, boolean last, Consumer<OpenGrpc> event) {
+        OpenGrpc open = last ? GRPC_CALLS.remove(token) : GRPC_CALLS.get(token);
+        if (open == null) {
+            dropped(callback, token);
+            return;
+        }
+        int previous = CallbackContext.enter(open.contextId());
+        try {
+            if (!focus(open.contextId())) {
+                GRPC_CALLS.remove(token);
+                dropped(callback, token);
+                return;
+            }
+            event.accept(open);
+        } catch (Throwable failure) {
+            throw new AsyncCallbackFailure(open.contextId(), failure);
+        } finally {
+            CallbackContext.exit(previous);
+        }
+    }
+
+    /**
+     * Makes {@code contextId} the host's effective context; false if the host no longer knows it
+     * (Envoy answers {@code BadArgument} for a deleted stream).
+     */
+    private static boolean focus(int contextId) {
+        if (contextId == 0) {
+            return true;
+        }
+        try {
+            HostBinding.host().setEffectiveContext(contextId);
+            return true;
+        } catch (HostCallException refused) {
+            if (refused.result() == WasmResult.BAD_ARGUMENT) {
+                return false;
+            }
+            throw refused;
+        }
+    }
+
+    /** An answer nobody waits for any more: the stream that made the call has ended. */
+    private static void dropped(String callback, int token) {
+        try {
+            Log.debug(callback + ": no callback waits for call " + token + " (the stream that made it has ended);"
+                    + " dropped");
+        } catch (Throwable ignored) {
+            // Logging is a courtesy here; the answer is dropped either way.
+        }
+    }
+
+    /**
+     * Forgets the calls context {@code contextId} made: the host deleted it, so their answers, when
+     * they come, find nothing to run. {@code proxy_on_delete} calls it through
+     * {@link CallbackContext#deleted} once a call was made.
+     */
+    public static void forgetContext(int contextId) {
+        if (!HTTP_CALLS.isEmpty()) {
+            HTTP_CALLS.values().removeIf(pending -> pending.contextId() == contextId);
+        }
+        if (!GRPC_CALLS.isEmpty()) {
+            GRPC_CALLS.values().removeIf(open -> open.contextId() == contextId);
+        }
+    }
+
+    /** Forgets everything in flight: the JVM test emulator starts each plugin from scratch. */
+    public static void clear() {
+        HTTP_CALLS.clear();
+        GRPC_CALLS.clear();
+        forgetsDeletedContexts = false;
+        CallbackContext.onDelete(null);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.proxywasm.runtime;
+
+import dev.proxywasm.runtime.AsyncDispatch;
+import dev.proxywasm.runtime.CallbackContext;
+import org.teavm.interop.Export;
+
+/**
+ * The exports that deliver answers to HTTP callouts and gRPC calls. TeaVM exports a class's
+ * {@code @Export} methods only when the class is reached, and {@link #link()} is called only from the
+ * host calls that start a callout or gRPC call: a module that never calls out does not carry them.
+ */
+public final class AsyncExports {
+    private AsyncExports() {}
+
+    /** Makes these exports part of the module; the host calls that need them call it. */
+    public static void link() {
+        // Reaching this class is the point.
+    }
+
+    @Export(name = "proxy_on_http_call_response")
+    public static void proxyOnHttpCallResponse(int rootContextId, int token, int headerCount, int bodySize,
+            int trailerCount) {
+        int previous = CallbackContext.enter(rootContextId);
+        try {
+            AsyncDispatch.httpCallResponse(token, headerCount, bodySize, trailerCount);
+        } catch (Throwable e) {
+            Guard.asyncFailed("proxy_on_http_call_response", e);
+        }
+        CallbackContext.exit(previous);
+    }
+
+    @Export(name = "proxy_on_grpc_receive_initial_metadata")
+    public static void proxyOnGrpcReceiveInitialMetadata(int rootContextId, int token, int count) {
+        int previous = CallbackContext.enter(rootContextId);
+        try {
+            AsyncDispatch.grpcInitialMetadata(token, count);
+        } catch (Throwable e) {
+            Guard.asyncFailed("proxy_on_grpc_receive_initial_metadata", e);
+        }
+        CallbackContext.exit(previous);
+    }
+
+    @Export(name = "proxy_on_grpc_receive")
+    public static void proxyOnGrpcReceive(int rootContextId, int token, int messageSize) {
+        int previous = CallbackContext.enter(rootContextId);
+        try {
+            AsyncDispatch.grpcMessage(token, messageSize);
+        } catch (Throwable e) {
+            Guard.asyncFailed("proxy_on_grpc_receive", e);
+        }
+        CallbackContext.exit(previous);
+    }
+
+    @Export(name = "proxy_on_grpc_receive_trailing_metadata")
+    public static void proxyOnGrpcReceiveTrailingMetadata(int rootContextId, int token, int count) {
+        int previous = CallbackContext.enter(rootContextId);
+        try {
+            AsyncDispatch.grpcTrailingMetadata(token, count);
+        } catch (Throwable e) {
+            Guard.asyncFailed("proxy_on_grpc_receive_trailing_metadata", e);
+        }
+        CallbackContext.exit(previous);
+    }
+
+    @Export(name = "proxy_on_grpc_close")
+    public static void proxyOnGrpcClose(int rootContextId, int token, int status) {
+        int previous = CallbackContext.enter(rootContextId);
+        try {
+            AsyncDispatch.grpcClose(token, status);
+        } catch (Throwable e) {
+            Guard.asyncFailed("proxy_on_grpc_close", e);
+        }
+        CallbackContext.exit(previous);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.proxywasm.runtime;
+
+import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.IntObjectMap;
+
+/**
+ * Context id → state object, for the generated glue: the plugin instance of each root context and
+ * the state of each live stream. A stream's entry is removed in {@code proxy_on_delete}, so no
+ * state outlives its stream.
+ */
+public final class Contexts {
+    private static final IntObjectMap<Object> ROOTS = new IntObjectMap<>();
+    private static final IntObjectMap<Object> STREAMS = new IntObjectMap<>();
+
+    private Contexts() {}
+
+    /** Records the plugin instance of root context {@code id}. */
+    public static void putRoot(int id, Object plugin) {
+        ROOTS.put(id, plugin);
+    }
+
+    /** Records the state of stream {@code id}. */
+    public static void putStream(int id, Object state) {
+        STREAMS.put(id, state);
+    }
+
+    /** The plugin instance of root context {@code id}. */
+    public static Object root(int id) {
+        Object plugin = ROOTS.get(id);
+        if (plugin == null) {
+            throw new IllegalStateException("unknown root context " + id);
+        }
+        return plugin;
+    }
+
+    /** The state of stream {@code id}. */
+    public static Object stream(int id) {
+        Object state = STREAMS.get(id);
+        if (state == null) {
+            throw new IllegalStateException("unknown stream context " + id);
+        }
+        return state;
+    }
+
+    /** Whether {@code id} is a root context. */
+    public static boolean isRoot(int id) {
+        return ROOTS.get(id) != null;
+    }
+
+    /**
+     * Forgets context {@code id}, root or stream, and the callouts and gRPC calls it made: their
+     * answers may still come (Envoy owns them by the root context) and are then dropped.
+     */
+    public static void delete(int id) {
+        Guard.forget(id);
+        WholeBody.forget(id);
+        CallbackContext.deleted(id);
+        if (STREAMS.remove(id) == null) {
+            ROOTS.remove(id);
+        }
+    }
+
+    /** Forgets every context: the JVM test emulator starts each plugin from scratch. */
+    public static void clear() {
+        ROOTS.clear();
+        STREAMS.clear();
+        Guard.clear();
+        WholeBody.clear();
+    }
+}
