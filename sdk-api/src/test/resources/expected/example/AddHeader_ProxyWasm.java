@@ -4,10 +4,8 @@ import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Guard;
-import dev.proxywasm.teavm.host.WasmHost;
-import dev.proxywasm.teavm.memory.GuestMemory;
 import dev.proxywasm.runtime.Export;
+import dev.proxywasm.runtime.Guard;
 import dev.proxywasm.runtime.Platform;
 import javax.annotation.processing.Generated;
 

@@ -5,10 +5,8 @@ import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.CallbackResults;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Guard;
-import dev.proxywasm.teavm.host.WasmHost;
-import dev.proxywasm.teavm.memory.GuestMemory;
 import dev.proxywasm.runtime.Export;
+import dev.proxywasm.runtime.Guard;
 import dev.proxywasm.runtime.Platform;
 import javax.annotation.processing.Generated;
 

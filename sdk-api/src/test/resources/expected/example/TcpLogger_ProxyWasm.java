@@ -1,15 +1,16 @@
 package example;
 
 import dev.proxywasm.api.FailurePolicy;
+import dev.proxywasm.api.ForeignFunction;
 import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.CallbackResults;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Guard;
-import dev.proxywasm.teavm.host.WasmHost;
-import dev.proxywasm.teavm.memory.GuestMemory;
 import dev.proxywasm.runtime.Export;
+import dev.proxywasm.runtime.ForeignFunctionArguments;
+import dev.proxywasm.runtime.Guard;
 import dev.proxywasm.runtime.Platform;
+import dev.proxywasm.runtime.RegisteredQueues;
 import javax.annotation.processing.Generated;
 
 /**
@@ -101,7 +102,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnQueueReady(int rootContextId, int queueId) {
     int previous = CallbackContext.enter(rootContextId);
     try {
-      ((TcpLogger) Contexts.root(rootContextId)).queueReady(queueId);
+      ((TcpLogger) Contexts.root(rootContextId)).queueReady(RegisteredQueues.byId(queueId));
     } catch (Throwable e) {
       Guard.failed("proxy_on_queue_ready", "TcpLogger.queueReady", e);
     }
@@ -114,7 +115,7 @@ public final class TcpLogger_ProxyWasm {
   public static void proxyOnForeignFunction(int rootContextId, int functionId, int argumentsSize) {
     int previous = CallbackContext.enter(rootContextId);
     try {
-      ((TcpLogger) Contexts.root(rootContextId)).foreign(CallbackArguments.foreignFunctionArguments(rootContextId), functionId);
+      ((TcpLogger) Contexts.root(rootContextId)).foreign(ForeignFunctionArguments.read(argumentsSize), new ForeignFunction.Id(functionId));
     } catch (Throwable e) {
       Guard.failed("proxy_on_foreign_function", "TcpLogger.foreign", e);
     }

@@ -5,12 +5,10 @@ import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.CallbackResults;
 import dev.proxywasm.runtime.Contexts;
-import dev.proxywasm.runtime.Guard;
-import dev.proxywasm.runtime.WholeBody;
-import dev.proxywasm.teavm.host.WasmHost;
-import dev.proxywasm.teavm.memory.GuestMemory;
 import dev.proxywasm.runtime.Export;
+import dev.proxywasm.runtime.Guard;
 import dev.proxywasm.runtime.Platform;
+import dev.proxywasm.runtime.WholeBody;
 import javax.annotation.processing.Generated;
 
 /**

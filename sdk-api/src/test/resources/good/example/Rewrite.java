@@ -5,7 +5,7 @@ import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
-import dev.proxywasm.api.OnPluginDone;
+import dev.proxywasm.api.OnPluginShutdown;
 import dev.proxywasm.api.OnRequestBody;
 import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.OnRequestTrailers;
@@ -15,7 +15,7 @@ import dev.proxywasm.api.OnResponseTrailers;
 import dev.proxywasm.api.OnVmStart;
 import dev.proxywasm.api.ProxyWasmPlugin;
 
-/** Per-stream state in an inner class, every HTTP callback, VM start and plugin done. */
+/** Per-stream state in an inner class, every HTTP callback, VM start and plugin shutdown. */
 @ProxyWasmPlugin(stream = Rewrite.Exchange.class)
 public final class Rewrite {
     @OnVmStart
@@ -23,7 +23,7 @@ public final class Rewrite {
         return true;
     }
 
-    @OnPluginDone
+    @OnPluginShutdown
     boolean pluginDone() {
         return true;
     }

@@ -3,6 +3,7 @@ package example;
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Connection;
+import dev.proxywasm.api.ForeignFunction;
 import dev.proxywasm.api.OnDownstreamConnectionClose;
 import dev.proxywasm.api.OnDownstreamData;
 import dev.proxywasm.api.OnForeignFunction;
@@ -12,6 +13,7 @@ import dev.proxywasm.api.OnTick;
 import dev.proxywasm.api.OnUpstreamConnectionClose;
 import dev.proxywasm.api.OnUpstreamData;
 import dev.proxywasm.api.ProxyWasmPlugin;
+import dev.proxywasm.api.SharedQueue;
 import dev.proxywasm.api.Peer;
 
 /** A network filter with per-connection state, and the plugin-wide asynchronous callbacks. */
@@ -21,10 +23,10 @@ public final class TcpLogger {
     void tick() {}
 
     @OnQueueReady
-    void queueReady(int queueId) {}
+    void queueReady(SharedQueue queue) {}
 
     @OnForeignFunction
-    void foreign(Body arguments, int functionId) {}
+    void foreign(byte[] arguments, ForeignFunction.Id function) {}
 
     static final class Session {
         long bytes;

@@ -1,5 +1,7 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * A body buffer of one stream or connection: the request or response body, the data from the

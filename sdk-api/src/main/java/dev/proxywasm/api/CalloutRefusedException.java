@@ -4,10 +4,11 @@ import dev.proxywasm.abi.WasmResult;
 
 /**
  * The host refused to start an HTTP callout or a gRPC call: nothing was sent and no callback will
- * run. Envoy refuses a call to a cluster it does not know ({@code BadArgument} for
- * {@link HttpCall#dispatch}, {@code ParseFailure} for {@link GrpcCall}), an HTTP callout without
- * {@code :method}, {@code :path} or {@code :authority}, or a negative timeout
- * ({@code BadArgument}), and a request its HTTP client cannot start ({@code InternalFailure}).
+ * run. Envoy refuses a call to a cluster it does not know ({@link Reason#BAD_ARGUMENT} for
+ * {@link HttpCall#dispatch}, {@link Reason#PARSE_FAILURE} for {@link GrpcCall}), an HTTP callout
+ * without {@code :method}, {@code :path} or {@code :authority}, or a negative timeout
+ * ({@link Reason#BAD_ARGUMENT}), and a request its HTTP client cannot start
+ * ({@link Reason#INTERNAL_FAILURE}).
  *
  * <p>Unchecked, so that a plugin which does not handle it fails closed: thrown from a stream's
  * callback, the stream gets the {@link FailurePolicy}'s answer (a 500 by default) instead of
@@ -15,16 +16,33 @@ import dev.proxywasm.abi.WasmResult;
  * later.
  */
 public final class CalloutRefusedException extends RuntimeException {
+    /** What the host answered when it refused, named as the ABI names it. */
+    public enum Reason {
+        /** {@code BadArgument}: an unknown cluster (HTTP), a missing pseudo-header or a negative timeout. */
+        BAD_ARGUMENT,
+        /** {@code ParseFailure}: Envoy knows no such cluster (gRPC). */
+        PARSE_FAILURE,
+        /** {@code InternalFailure}: Envoy's client could not start the request. */
+        INTERNAL_FAILURE,
+        /** Any other answer; the message names it. */
+        OTHER
+    }
+
     private final String function;
     private final String cluster;
-    private final WasmResult result;
+    private final Reason reason;
 
-    /** For the SDK: {@code function} (e.g. {@code proxy_http_call}) refused a call to {@code cluster}. */
-    public CalloutRefusedException(String function, String cluster, WasmResult result, Throwable cause) {
+    /** {@code function} (e.g. {@code proxy_http_call}) refused a call to {@code cluster} with {@code result}. */
+    CalloutRefusedException(String function, String cluster, WasmResult result, Throwable cause) {
         super(function + " to cluster " + cluster + " was refused: " + result + why(function, result), cause);
         this.function = function;
         this.cluster = cluster;
-        this.result = result;
+        this.reason = switch (result) {
+            case BAD_ARGUMENT -> Reason.BAD_ARGUMENT;
+            case PARSE_FAILURE -> Reason.PARSE_FAILURE;
+            case INTERNAL_FAILURE -> Reason.INTERNAL_FAILURE;
+            default -> Reason.OTHER;
+        };
     }
 
     private static String why(String function, WasmResult result) {
@@ -50,7 +68,7 @@ public final class CalloutRefusedException extends RuntimeException {
     }
 
     /** What the host answered. */
-    public WasmResult result() {
-        return result;
+    public Reason reason() {
+        return reason;
     }
 }

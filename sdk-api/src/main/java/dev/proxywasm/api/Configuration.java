@@ -1,5 +1,7 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.runtime.HostBinding;
 
 /**
  * The plugin's (or VM's) configuration as the host passed it: for Istio's {@code WasmPlugin} the

@@ -1,5 +1,9 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.abi.StreamType;
+import dev.proxywasm.runtime.CallbackContext;
+import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.BoundContexts;
 
 /**

@@ -7,7 +7,7 @@ package dev.proxywasm.api;
  * {@link ProxyWasmPlugin#failurePolicy()}.
  *
  * <p>Either way the failure is logged once at error level, naming the callback, the plugin method
- * and the exception. Exceptions outside a stream (ticks, queues, foreign functions, plugin done) are
+ * and the exception. Exceptions outside a stream (ticks, queues, foreign functions, plugin shutdown) are
  * only logged; an exception in {@link OnPluginStart} or {@link OnVmStart} fails plugin start.
  */
 public enum FailurePolicy {

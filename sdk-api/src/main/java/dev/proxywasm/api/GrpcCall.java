@@ -1,7 +1,6 @@
 package dev.proxywasm.api;
 
 import dev.proxywasm.runtime.AsyncDispatch;
-import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.HeaderPairs;
 import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.HostCallException;
@@ -13,7 +12,8 @@ import java.util.List;
  *
  * <p>As with {@link HttpCall}: a call the host refuses throws {@link CalloutRefusedException}
  * (Envoy answers {@code ParseFailure} for a cluster it does not know) and no event follows; a call
- * that fails ends with {@link Handler#onClose} and a non-zero gRPC status (e.g. 14, unavailable);
+ * that fails ends with {@link Handler#onClose} and a status other than {@link GrpcStatus#OK} (e.g.
+ * {@link GrpcStatus#UNAVAILABLE} when Envoy cannot reach the cluster);
  * and once the HTTP stream that made the call has ended, its events are dropped, since there is no
  * stream left to act on. A gRPC stream meant to outlive a request belongs to the plugin: open it
  * from {@code @OnPluginStart} or {@code @OnTick}.
@@ -21,24 +21,26 @@ import java.util.List;
 public final class GrpcCall {
     /** What happens on a call; every method is optional. */
     public interface Handler {
+        /** The server's initial metadata ({@code proxy_on_grpc_receive_initial_metadata}). */
         default void onInitialMetadata(GrpcCall call, Headers metadata) {}
 
+        /** One message from the server ({@code proxy_on_grpc_receive}). */
         default void onMessage(GrpcCall call, byte[] message) {}
 
+        /** The server's trailing metadata ({@code proxy_on_grpc_receive_trailing_metadata}). */
         default void onTrailingMetadata(GrpcCall call, Headers metadata) {}
 
-        /** The call ended with a gRPC status (0 is OK). */
-        default void onClose(GrpcCall call, int status, String message) {}
+        /**
+         * The call ended ({@code proxy_on_grpc_close}), with its status and the status message
+         * (empty if there is none); no event follows.
+         */
+        default void onClose(GrpcCall call, GrpcStatus status, String message) {}
     }
 
     private final int token;
-    private final int contextId;
-    private final Handler handler;
 
-    private GrpcCall(int token, int contextId, Handler handler) {
+    private GrpcCall(int token) {
         this.token = token;
-        this.contextId = contextId;
-        this.handler = handler;
     }
 
     /**
@@ -78,8 +80,8 @@ public final class GrpcCall {
     }
 
     private static GrpcCall register(int token, Handler handler) {
-        GrpcCall call = new GrpcCall(token, CallbackContext.current(), handler);
-        AsyncDispatch.awaitGrpc(token, call);
+        GrpcCall call = new GrpcCall(token);
+        AsyncDispatch.awaitGrpc(token, call, handler);
         return call;
     }
 
@@ -98,17 +100,8 @@ public final class GrpcCall {
         HostBinding.host().grpcClose(token);
     }
 
+    /** The host's token for the call, e.g. to tell calls apart in logs. */
     public int token() {
         return token;
-    }
-
-    /** The context that made the call. */
-    public int contextId() {
-        return contextId;
-    }
-
-    /** The handler of its events. */
-    public Handler handler() {
-        return handler;
     }
 }

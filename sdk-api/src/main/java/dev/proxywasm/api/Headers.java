@@ -1,5 +1,8 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.abi.MapType;
+import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.HostBinding;
 import java.util.List;
 
 /**

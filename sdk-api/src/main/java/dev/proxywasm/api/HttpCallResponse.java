@@ -1,5 +1,7 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.abi.MapType;
 
 /**
  * The answer to an {@link HttpCall}, readable inside its callback. A call that failed (Envoy reset

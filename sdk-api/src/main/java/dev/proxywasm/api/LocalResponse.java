@@ -1,6 +1,7 @@
 package dev.proxywasm.api;
 
 import dev.proxywasm.runtime.HeaderPairs;
+import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.Host;
 import dev.proxywasm.runtime.LocalReplies;
 import java.util.ArrayList;

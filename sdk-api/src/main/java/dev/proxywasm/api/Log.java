@@ -1,9 +1,12 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.WireCodes;
 
-/** Writes to the host's log (Envoy's {@code wasm} logger). */
+/**
+ * Writes to the host's log ({@code proxy_log}; in Envoy the {@code wasm} logger, which prefixes each
+ * line with the plugin's name, root id and VM id). A {@code null} message is written as {@code "null"}.
+ */
 public final class Log {
     private Log() {}
 
@@ -12,12 +15,12 @@ public final class Log {
      * ({@code proxy_get_log_level}).
      */
     public static boolean isEnabled(LogLevel level) {
-        return level.code() >= HostBinding.host().getLogLevel();
+        return WireCodes.code(level) >= HostBinding.host().getLogLevel();
     }
 
     /** Logs at {@code level}. */
     public static void log(LogLevel level, String message) {
-        HostBinding.host().log(level.code(), Utf8.encode(String.valueOf(message)));
+        HostBinding.host().log(WireCodes.code(level), Utf8.encode(String.valueOf(message)));
     }
 
     /** Logs at trace level. */

@@ -4,16 +4,21 @@ import dev.proxywasm.abi.MetricType;
 import dev.proxywasm.runtime.HostBinding;
 
 /**
- * A counter, gauge or histogram in Envoy's stats. Define it once (in {@code @OnPluginStart} or a
- * field initialiser) and use it per request: updating allocates nothing.
+ * A counter, gauge or histogram in Envoy's stats ({@code proxy_define_metric}). Define it once (in
+ * {@code @OnPluginStart} or a field initialiser) and use it per request: updating allocates
+ * nothing. Each kind has its verbs: a counter {@link #add}s, a gauge {@link #add}s and is
+ * {@link #set}, a histogram {@link #record}s; a verb the kind does not have throws
+ * {@link IllegalStateException}, in both test modes as in Envoy.
  */
 public final class Metric {
     private final int id;
     private final MetricType type;
+    private final String name;
 
-    private Metric(int id, MetricType type) {
+    private Metric(int id, MetricType type, String name) {
         this.id = id;
         this.type = type;
+        this.name = name;
     }
 
     /**
@@ -30,41 +35,61 @@ public final class Metric {
         return name.toString();
     }
 
-    /** A counter: only goes up. */
+    /** A counter: only goes up ({@link #add}). */
     public static Metric counter(String name) {
         return define(MetricType.COUNTER, name);
     }
 
-    /** A gauge: goes up and down, or is set. */
+    /** A gauge: goes up and down ({@link #add}), or is {@link #set}. */
     public static Metric gauge(String name) {
         return define(MetricType.GAUGE, name);
     }
 
-    /** A histogram: records values. */
+    /** A histogram: {@link #record}s values, and Envoy reports their distribution. */
     public static Metric histogram(String name) {
         return define(MetricType.HISTOGRAM, name);
     }
 
     private static Metric define(MetricType type, String name) {
-        return new Metric(HostBinding.host().defineMetric(type.code(), Utf8.encode(name)), type);
+        return new Metric(HostBinding.host().defineMetric(type.code(), Utf8.encode(name)), type, name);
     }
 
-    /** Adds {@code delta} (counters and gauges). */
-    public void increment(long delta) {
+    /** Adds {@code delta} to a counter (which only goes up: {@code delta} above 0) or a gauge (either way). */
+    public void add(long delta) {
+        require(type != MetricType.HISTOGRAM, "add");
         HostBinding.host().incrementMetric(id, delta);
     }
 
-    /** Sets a gauge, or records a histogram value. */
-    public void record(long value) {
+    /** Sets a gauge to {@code value}. */
+    public void set(long value) {
+        require(type == MetricType.GAUGE, "set");
         HostBinding.host().recordMetric(id, value);
     }
 
-    /** The current value (counters and gauges). */
+    /** Records one value in a histogram. */
+    public void record(long value) {
+        require(type == MetricType.HISTOGRAM, "record");
+        HostBinding.host().recordMetric(id, value);
+    }
+
+    /** The current value of a counter or gauge. */
     public long value() {
+        require(type != MetricType.HISTOGRAM, "value");
         return HostBinding.host().getMetric(id);
     }
 
-    public MetricType type() {
-        return type;
+    /** The name it was defined with. */
+    public String name() {
+        return name;
+    }
+
+    /** Throws unless {@code allowed}: the message names the metric, its kind and the verbs it has. */
+    private void require(boolean allowed, String verb) {
+        if (!allowed) {
+            String kind = type == MetricType.COUNTER ? "counter" : type == MetricType.GAUGE ? "gauge" : "histogram";
+            String verbs = type == MetricType.COUNTER ? "add to it" : type == MetricType.GAUGE ? "add to it or set it"
+                    : "record values (Envoy reports their distribution)";
+            throw new IllegalStateException(kind + " " + name + " has no " + verb + "(): " + verbs);
+        }
     }
 }

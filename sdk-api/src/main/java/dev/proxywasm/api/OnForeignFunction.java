@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called when the host invokes one of the plugin's functions ({@code proxy_on_foreign_function}).
+ * {@code proxy_on_foreign_function}: when the host runs one of its functions in the plugin, outside
+ * any stream. The host defines the functions and their ids (Envoy's own foreign functions run the
+ * other way, called by the plugin with {@link ForeignFunction#call}).
  *
- * <p>Parameters, injected by type: {@code int} (the function id), {@link Body} (the arguments).
- * Returns {@code void}. Declared on the plugin class.
+ * <p>Parameters, injected by type: {@link ForeignFunction.Id} (which function), {@code byte[]} (its
+ * arguments). Returns {@code void}. Declared on the plugin class.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.CLASS)

@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called when a TCP connection opens ({@code proxy_on_new_connection}), for network filters.
+ * {@code proxy_on_new_connection}: once per TCP connection, when Envoy accepted it and it reaches
+ * this network filter.
  *
  * <p>Parameters: {@link Connection}. Returns {@link Action} or {@code void}. Declared where the HTTP
  * callbacks would be: the plugin class or its stream class.

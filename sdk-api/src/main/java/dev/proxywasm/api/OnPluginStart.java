@@ -6,12 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called when the plugin is configured ({@code proxy_on_configure}): parse and validate the
- * configuration here. Envoy calls it again with the new configuration on every update.
+ * {@code proxy_on_configure}: once for each plugin instance, right after Envoy created it (its root
+ * context), with the plugin's configuration: parse and validate it here. Envoy makes an instance on
+ * each worker's VM, and first one on a throwaway copy of the VM to check a configuration as it
+ * arrives. A re-configuration (a new {@code WasmPlugin} or filter configuration) does not call this
+ * again on the running instance: Envoy creates a new root context, so the SDK creates a new
+ * instance of the plugin class, starts it with the new configuration, and shuts the old one down
+ * ({@link OnPluginShutdown}).
  *
  * <p>Parameters: {@link Configuration} (the plugin configuration). Returns {@code boolean}
- * ({@code false} fails plugin start; log one line that says why) or {@code void} (success).
- * An exception fails plugin start too. Declared on the plugin class.
+ * ({@code false} fails plugin start, and Envoy rejects the configuration; log one line that says
+ * why) or {@code void} (success). An exception fails plugin start too. Declared on the plugin class.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.CLASS)

@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called when items arrive on a queue this VM registered ({@code proxy_on_queue_ready}).
+ * {@code proxy_on_queue_ready}: after an item was enqueued, by any VM, on a queue this VM registered
+ * ({@link SharedQueue#register}); once per enqueue, outside any stream. Dequeue until
+ * {@link SharedQueue#dequeue()} returns null: another callback may have taken the item already.
  *
- * <p>Parameters: {@code int} (the queue id; {@link SharedQueue#of}). Returns {@code void}. Declared on
- * the plugin class.
+ * <p>Parameters: {@link SharedQueue} (the queue, as {@link SharedQueue#register} returned it).
+ * Returns {@code void}. Declared on the plugin class.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.CLASS)

@@ -6,7 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called for each chunk of the request body ({@code proxy_on_request_body}).
+ * {@code proxy_on_request_body}: for each chunk of the request body as it arrives, the last one with
+ * end of stream (unless trailers end the request: then the last chunk comes without it, followed by
+ * {@link OnRequestTrailers}).
  *
  * <p>Parameters, injected by type: {@link Body} (the request body buffered so far),
  * {@link HttpStream}, {@code int} (total bytes buffered so far, not the chunk size),

@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called with the request headers ({@code proxy_on_request_headers}).
+ * {@code proxy_on_request_headers}: once per HTTP stream, when the request headers reach this filter.
  *
  * <p>Parameters, in any order, injected by type: {@link Headers} (the request headers),
  * {@link HttpStream}, {@code int} (number of headers), {@code boolean} (end of stream: no body

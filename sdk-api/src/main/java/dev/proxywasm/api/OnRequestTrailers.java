@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called with the request trailers ({@code proxy_on_request_trailers}).
+ * {@code proxy_on_request_trailers}: once, when request trailers arrive (gRPC and other requests
+ * that end with trailers); most requests have none and never get this call.
  *
  * <p>Parameters, injected by type: {@link Headers} (the request trailers), {@link HttpStream},
  * {@code int} (number of trailers). Returns {@link Action} or {@code void}.

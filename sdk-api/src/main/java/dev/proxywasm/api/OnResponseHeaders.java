@@ -6,7 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called with the response headers ({@code proxy_on_response_headers}).
+ * {@code proxy_on_response_headers}: once per HTTP stream, when the response headers reach this
+ * filter: the upstream's, or a local reply's (the plugin's own, or Envoy's such as a 503 when no
+ * upstream answers).
  *
  * <p>Parameters, in any order, injected by type: {@link Headers} (the response headers),
  * {@link HttpStream}, {@code int} (number of headers), {@code boolean} (end of stream: no body

@@ -6,7 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Called with data from the upstream ({@code proxy_on_upstream_data}), for network filters.
+ * {@code proxy_on_upstream_data}: for each chunk of data from the upstream server on a TCP
+ * connection, the last one with end of stream when the server half-closes.
  *
  * <p>Parameters, injected by type: {@link Body} (upstream data buffered so far), {@link Connection},
  * {@code int} (its size), {@code boolean} (end of stream). Returns {@link Action} or {@code void}.

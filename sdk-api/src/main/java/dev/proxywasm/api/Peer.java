@@ -1,11 +1,11 @@
 package dev.proxywasm.api;
 
-/** Which side closed a connection, as the connection close callbacks receive it. */
+/** Which side closed a TCP connection, as Envoy reports it to the connection-close callbacks. */
 public enum Peer {
-    /** The host could not tell. */
+    /** Envoy does not know (or did not say). */
     UNKNOWN,
-    /** The proxy closed it. */
+    /** Envoy itself closed it: a filter, a timeout, the proxy shutting down. */
     LOCAL,
-    /** The other end closed it. */
+    /** The other end closed it: the client for the downstream side, the server for the upstream side. */
     REMOTE
 }

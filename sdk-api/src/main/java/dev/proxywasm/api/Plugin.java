@@ -2,7 +2,7 @@ package dev.proxywasm.api;
 
 import dev.proxywasm.runtime.HostBinding;
 
-/** The plugin's own lifecycle: ticks, deferred completion, time. */
+/** The plugin's own lifecycle: ticks, deferred shutdown, time. */
 public final class Plugin {
     private Plugin() {}
 
@@ -11,8 +11,11 @@ public final class Plugin {
         HostBinding.host().setTickPeriodMilliseconds(millis);
     }
 
-    /** Tells the host the plugin finished what it deferred by returning false from {@code @OnPluginDone}. */
-    public static void done() {
+    /**
+     * Tells the host the plugin finished the shutdown it deferred by returning false from
+     * {@code @OnPluginShutdown} ({@code proxy_done}); Envoy then deletes the plugin.
+     */
+    public static void finishShutdown() {
         HostBinding.host().done();
     }
 

@@ -6,31 +6,32 @@ import java.util.List;
 
 /**
  * Envoy's attributes ({@code proxy_get_property}): request, response, connection, node and plugin
- * facts. A path is its segments, e.g. {@code get("request", "path")}. Envoy encodes strings raw,
- * integers and timestamps as 8 little-endian bytes ({@link #getLong}), booleans as one byte
- * ({@link #getBoolean}) and maps such as {@code request.headers} as serialised header pairs
- * ({@link #getPairs}). {@code request.*} exists from the request headers on, {@code response.*}
- * from the response headers on; an attribute that does not exist (yet) is null, or -1 for numbers.
+ * facts. A path is its segments, e.g. {@code get("request", "path")}. Envoy encodes strings raw
+ * ({@link #get} decodes them as UTF-8, {@link #bytes} gives them as they are), integers and
+ * timestamps as 8 little-endian bytes ({@link #number}), booleans as one byte ({@link #flag}) and
+ * maps such as {@code request.headers} as serialised header pairs ({@link #pairs}).
+ * {@code request.*} exists from the request headers on, {@code response.*} from the response
+ * headers on; every read returns null for an attribute that does not exist (yet).
  */
 public final class Properties {
     private Properties() {}
 
-    /** The raw value at {@code path}, or null. */
-    public static byte[] get(String... path) {
-        return HostBinding.host().getProperty(path(path));
-    }
-
-    /** The value at {@code path} as UTF-8 text, or null. */
-    public static String getString(String... path) {
-        byte[] value = get(path);
+    /** The value at {@code path} as UTF-8 text, or null if absent. */
+    public static String get(String... path) {
+        byte[] value = bytes(path);
         return value == null ? null : Utf8.decode(value);
     }
 
-    /** A numeric attribute (Envoy encodes them as 8 little-endian bytes), or -1. */
-    public static long getLong(String... path) {
-        byte[] value = get(path);
+    /** The value at {@code path} as the host encodes it, or null if absent. */
+    public static byte[] bytes(String... path) {
+        return HostBinding.host().getProperty(path(path));
+    }
+
+    /** A numeric attribute (Envoy encodes them as 8 little-endian bytes), or null if absent or not a number. */
+    public static Long number(String... path) {
+        byte[] value = bytes(path);
         if (value == null || value.length != 8) {
-            return -1;
+            return null;
         }
         long result = 0;
         for (int i = 7; i >= 0; i--) {
@@ -39,15 +40,18 @@ public final class Properties {
         return result;
     }
 
-    /** A boolean attribute (Envoy encodes them as one byte), false if absent. */
-    public static boolean getBoolean(String... path) {
-        byte[] value = get(path);
-        return value != null && value.length == 1 && value[0] != 0;
+    /** A boolean attribute (Envoy encodes them as one byte), or null if absent or not a boolean. */
+    public static Boolean flag(String... path) {
+        byte[] value = bytes(path);
+        return value == null || value.length != 1 ? null : value[0] != 0;
     }
 
-    /** A map attribute such as {@code request.headers}, one entry per name; null if absent. */
-    public static List<Header> getPairs(String... path) {
-        byte[] value = get(path);
+    /**
+     * A map attribute such as {@code request.headers}, one entry per name (several values joined
+     * with {@code ,}), in Envoy's order; null if absent, empty if the map is.
+     */
+    public static List<Header> pairs(String... path) {
+        byte[] value = bytes(path);
         return value == null ? null : HeaderPairs.decode(value);
     }
 
@@ -63,47 +67,52 @@ public final class Properties {
         HostBinding.host().setProperty(path(path), value);
     }
 
-    /** The request's {@code :path}, query included. */
+    /** Stores {@code text} in UTF-8, as {@link #set(byte[], String...)}. */
+    public static void set(String text, String... path) {
+        set(Utf8.encode(text), path);
+    }
+
+    /** The request's {@code :path}, query included; null before the request headers. */
     public static String requestPath() {
-        return getString("request", "path");
+        return get("request", "path");
     }
 
     /** The path without the query. */
     public static String requestUrlPath() {
-        return getString("request", "url_path");
+        return get("request", "url_path");
     }
 
     /** The query, without the {@code ?}; empty if there is none. */
     public static String requestQuery() {
-        return getString("request", "query");
+        return get("request", "query");
     }
 
     public static String requestMethod() {
-        return getString("request", "method");
+        return get("request", "method");
     }
 
     /** The request's {@code :authority}. */
     public static String requestHost() {
-        return getString("request", "host");
+        return get("request", "host");
     }
 
     public static String requestScheme() {
-        return getString("request", "scheme");
+        return get("request", "scheme");
     }
 
     /** "HTTP/1.0", "HTTP/1.1", "HTTP/2" or "HTTP/3". */
     public static String requestProtocol() {
-        return getString("request", "protocol");
+        return get("request", "protocol");
     }
 
     /** The {@code x-request-id} header, or null. */
     public static String requestId() {
-        return getString("request", "id");
+        return get("request", "id");
     }
 
-    /** When the request started, in nanoseconds since the epoch, or -1. */
-    public static long requestTimeNanos() {
-        return getLong("request", "time");
+    /** When the request started, in nanoseconds since the epoch, or null. */
+    public static Long requestTimeNanos() {
+        return number("request", "time");
     }
 
     /**
@@ -111,64 +120,72 @@ public final class Properties {
      * values joined with {@code ,}), or null.
      */
     public static String requestHeader(String name) {
-        return getString("request", "headers", name);
+        return get("request", "headers", name);
     }
 
     /** A field of the proxy's node metadata (e.g. Istio's {@code WORKLOAD_NAME}), or null. */
     public static String nodeMetadata(String key) {
-        return getString("node", "metadata", key);
+        return get("node", "metadata", key);
     }
 
-    /** The response status, or -1 before there is one. */
-    public static long responseCode() {
-        return getLong("response", "code");
+    /** The response status, or null before there is one. */
+    public static Integer responseCode() {
+        return asInteger(number("response", "code"));
     }
 
     /** Why the response has its code: "via_upstream", or a local reply's details; null before a response. */
     public static String responseCodeDetails() {
-        return getString("response", "code_details");
+        return get("response", "code_details");
     }
 
     /** The client's address as Envoy prints it: {@code 10.0.0.1:5000}, {@code [::1]:5000}. */
     public static String sourceAddress() {
-        return getString("source", "address");
+        return get("source", "address");
     }
 
-    /** The client's port, or -1. */
-    public static long sourcePort() {
-        return getLong("source", "port");
+    /** The client's port, or null. */
+    public static Integer sourcePort() {
+        return asInteger(number("source", "port"));
     }
 
     /** The address the client connected to (the listener's), as Envoy prints it. */
     public static String destinationAddress() {
-        return getString("destination", "address");
+        return get("destination", "address");
     }
 
-    /** The port the client connected to, or -1. */
-    public static long destinationPort() {
-        return getLong("destination", "port");
+    /** The port the client connected to, or null. */
+    public static Integer destinationPort() {
+        return asInteger(number("destination", "port"));
     }
 
-    /** The downstream connection's id (an unsigned 64-bit number), or -1. */
-    public static long connectionId() {
-        return getLong("connection", "id");
+    /** The downstream connection's id (an unsigned 64-bit number), or null. */
+    public static Long connectionId() {
+        return number("connection", "id");
     }
 
-    /** Whether the client presented a certificate on a TLS connection. */
+    /**
+     * Whether the client presented a certificate on a TLS connection; false also when Envoy does not
+     * say (no connection).
+     */
     public static boolean connectionMtls() {
-        return getBoolean("connection", "mtls");
+        return Boolean.TRUE.equals(flag("connection", "mtls"));
     }
 
     public static String pluginName() {
-        return getString("plugin_name");
+        return get("plugin_name");
     }
 
     public static String pluginRootId() {
-        return getString("plugin_root_id");
+        return get("plugin_root_id");
     }
 
     public static String pluginVmId() {
-        return getString("plugin_vm_id");
+        return get("plugin_vm_id");
+    }
+
+    /** {@code value} as an {@code Integer} (ports, status codes), or null. */
+    private static Integer asInteger(Long value) {
+        return value == null ? null : (int) value.longValue();
     }
 
     /** The serialised path: each segment followed by a NUL byte, the last one without. */

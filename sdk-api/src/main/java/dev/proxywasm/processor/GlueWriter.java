@@ -32,6 +32,9 @@ final class GlueWriter {
     private static final ClassName CALLBACK_CONTEXT = ClassName.get(RUNTIME, "CallbackContext");
     private static final ClassName ARGUMENTS = ClassName.get(RUNTIME, "CallbackArguments");
     private static final ClassName RESULTS = ClassName.get(RUNTIME, "CallbackResults");
+    private static final ClassName REGISTERED_QUEUES = ClassName.get(RUNTIME, "RegisteredQueues");
+    private static final ClassName FOREIGN_FUNCTION_ID = ClassName.get(Callback.API, "ForeignFunction", "Id");
+    private static final ClassName FOREIGN_FUNCTION_ARGUMENTS = ClassName.get(RUNTIME, "ForeignFunctionArguments");
     private static final ClassName FAILURE_POLICY = ClassName.get(Callback.API, "FailurePolicy");
     private static final ClassName WHOLE_BODY = ClassName.get(RUNTIME, "WholeBody");
 
@@ -180,14 +183,14 @@ final class GlueWriter {
             case REQUEST_TRAILERS, RESPONSE_TRAILERS -> trailersExport(callback, handler, wholeBodyOf(callback));
             case TICK -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId"), callback.export, "rootContextId",
-                    pluginCall(handler, "rootContextId", null), null, name);
+                    pluginCall(handler, "rootContextId"), null, name);
             case QUEUE_READY -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId").addParameter(int.class, "queueId"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "queueId"), null, name);
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId"), null, name);
             case FOREIGN_FUNCTION -> guarded(export(callback.export, method, TypeName.VOID)
                             .addParameter(int.class, "rootContextId").addParameter(int.class, "functionId")
                             .addParameter(int.class, "argumentsSize"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId", "functionId"), null, name);
+                    callback.export, "rootContextId", pluginCall(handler, "rootContextId"), null, name);
             case NEW_CONNECTION -> guarded(export(callback.export, method, TypeName.INT)
                             .addParameter(int.class, "contextId"), callback.export, "contextId",
                     actionCall(handler, null), "closeConnection", name);
@@ -297,9 +300,9 @@ final class GlueWriter {
     }
 
     /** Calls a void plugin-class handler. */
-    private CodeBlock pluginCall(Handler handler, String contextVariable, Object countVariable) {
+    private CodeBlock pluginCall(Handler handler, String contextVariable) {
         return CodeBlock.builder().addStatement("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, contextVariable,
-                handler.method(), arguments(handler, countVariable)).build();
+                handler.method(), arguments(handler, null)).build();
     }
 
     /** Assigns {@code result}: 1 for success, 0 for failure. */
@@ -342,6 +345,9 @@ final class GlueWriter {
                 case STREAM -> args.add("$T.httpStream(contextId)", ARGUMENTS);
                 case CONNECTION -> args.add("$T.connection(contextId)", ARGUMENTS);
                 case PEER -> args.add("$T.peer(peerType)", ARGUMENTS);
+                case QUEUE -> args.add("$T.byId(queueId)", REGISTERED_QUEUES);
+                case FOREIGN_FUNCTION -> args.add("new $T(functionId)", FOREIGN_FUNCTION_ID);
+                case FOREIGN_ARGUMENTS -> args.add("$T.read(argumentsSize)", FOREIGN_FUNCTION_ARGUMENTS);
                 case PLUGIN_CONFIGURATION -> args.add("$T.pluginConfiguration(configurationSize)", ARGUMENTS);
                 case VM_CONFIGURATION -> args.add("$T.vmConfiguration(configurationSize)", ARGUMENTS);
                 case COUNT -> args.add("$L", countVariable);
@@ -387,7 +393,6 @@ final class GlueWriter {
                     ARGUMENTS);
             case DOWNSTREAM_DATA -> CodeBlock.of("$T.connection(contextId).downstreamData()", ARGUMENTS);
             case UPSTREAM_DATA -> CodeBlock.of("$T.connection(contextId).upstreamData()", ARGUMENTS);
-            case FOREIGN_FUNCTION -> CodeBlock.of("$T.foreignFunctionArguments(rootContextId)", ARGUMENTS);
             default -> throw new IllegalArgumentException(callback.name());
         };
     }

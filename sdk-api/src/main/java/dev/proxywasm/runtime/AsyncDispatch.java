@@ -24,8 +24,10 @@ import java.util.function.Consumer;
 public final class AsyncDispatch {
     private record Pending(int contextId, Consumer<HttpCallResponse> callback) {}
 
+    private record OpenGrpc(GrpcCall call, int contextId, GrpcCall.Handler handler) {}
+
     private static final Map<Integer, Pending> HTTP_CALLS = new HashMap<>();
-    private static final Map<Integer, GrpcCall> GRPC_CALLS = new HashMap<>();
+    private static final Map<Integer, OpenGrpc> GRPC_CALLS = new HashMap<>();
     private static boolean forgetsDeletedContexts;
 
     private AsyncDispatch() {}
@@ -36,10 +38,10 @@ public final class AsyncDispatch {
         HTTP_CALLS.put(token, new Pending(contextId, callback));
     }
 
-    /** Records an open gRPC call or stream. */
-    public static void awaitGrpc(int token, GrpcCall call) {
+    /** Records an open gRPC call or stream, made while the current context was current, and its handler. */
+    public static void awaitGrpc(int token, GrpcCall call, GrpcCall.Handler handler) {
         forgetDeletedContexts();
-        GRPC_CALLS.put(token, call);
+        GRPC_CALLS.put(token, new OpenGrpc(call, CallbackContext.current(), handler));
     }
 
     /** From the first call on, {@code proxy_on_delete} forgets the calls of the context it deletes. */
@@ -76,38 +78,39 @@ public final class AsyncDispatch {
 
     /** {@code proxy_on_grpc_receive_initial_metadata}. */
     public static void grpcInitialMetadata(int token, int count) {
-        onGrpc("proxy_on_grpc_receive_initial_metadata", token, false, call -> call.handler().onInitialMetadata(call,
-                BoundContexts.current().headers(MapType.GRPC_RECEIVE_INITIAL_METADATA.code())));
+        onGrpc("proxy_on_grpc_receive_initial_metadata", token, false, open -> open.handler().onInitialMetadata(
+                open.call(), BoundContexts.current().headers(MapType.GRPC_RECEIVE_INITIAL_METADATA.code())));
     }
 
     /** {@code proxy_on_grpc_receive}. */
     public static void grpcMessage(int token, int size) {
-        onGrpc("proxy_on_grpc_receive", token, false, call -> call.handler().onMessage(call,
+        onGrpc("proxy_on_grpc_receive", token, false, open -> open.handler().onMessage(open.call(),
                 BoundContexts.current().body(BufferType.GRPC_RECEIVE_BUFFER.code()).bytes(0, size)));
     }
 
     /** {@code proxy_on_grpc_receive_trailing_metadata}. */
     public static void grpcTrailingMetadata(int token, int count) {
-        onGrpc("proxy_on_grpc_receive_trailing_metadata", token, false, call -> call.handler().onTrailingMetadata(call,
-                BoundContexts.current().headers(MapType.GRPC_RECEIVE_TRAILING_METADATA.code())));
+        onGrpc("proxy_on_grpc_receive_trailing_metadata", token, false, open -> open.handler().onTrailingMetadata(
+                open.call(), BoundContexts.current().headers(MapType.GRPC_RECEIVE_TRAILING_METADATA.code())));
     }
 
     /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */
     public static void grpcClose(int token, int status) {
-        onGrpc("proxy_on_grpc_close", token, true, call -> {
+        onGrpc("proxy_on_grpc_close", token, true, open -> {
             Host.Status detail = HostBinding.host().getStatus();
-            call.handler().onClose(call, status, detail == null ? "" : Utf8.decode(detail.message()));
+            open.handler().onClose(open.call(), WireCodes.grpcStatus(status),
+                    detail == null ? "" : Utf8.decode(detail.message()));
         });
     }
 
     /** Runs {@code event} for call {@code token} on its context; {@code last} forgets the call. */
-    private static void onGrpc(String callback, int token, boolean last, Consumer<GrpcCall> event) {
-        GrpcCall call = last ? GRPC_CALLS.remove(token) : GRPC_CALLS.get(token);
-        if (call == null) {
+    private static void onGrpc(String callback, int token, boolean last, Consumer<OpenGrpc> event) {
+        OpenGrpc open = last ? GRPC_CALLS.remove(token) : GRPC_CALLS.get(token);
+        if (open == null) {
             dropped(callback, token);
             return;
         }
-        int context = caller(call.contextId());
+        int context = caller(open.contextId());
         int previous = CallbackContext.current();
         try {
             if (!focus(context)) {
@@ -116,9 +119,9 @@ public final class AsyncDispatch {
                 return;
             }
             previous = CallbackContext.enter(context);
-            event.accept(call);
+            event.accept(open);
         } catch (Throwable failure) {
-            throw new AsyncCallbackFailure(call.contextId(), failure);
+            throw new AsyncCallbackFailure(open.contextId(), failure);
         } finally {
             CallbackContext.exit(previous);
         }
@@ -168,7 +171,7 @@ public final class AsyncDispatch {
             HTTP_CALLS.values().removeIf(pending -> pending.contextId() == contextId);
         }
         if (!GRPC_CALLS.isEmpty()) {
-            GRPC_CALLS.values().removeIf(call -> call.contextId() == contextId);
+            GRPC_CALLS.values().removeIf(open -> open.contextId() == contextId);
         }
     }
 

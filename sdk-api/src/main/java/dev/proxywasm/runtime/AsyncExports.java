@@ -2,7 +2,6 @@ package dev.proxywasm.runtime;
 
 import dev.proxywasm.runtime.AsyncDispatch;
 import dev.proxywasm.runtime.CallbackContext;
-import org.teavm.interop.Export;
 
 /**
  * The exports that deliver answers to HTTP callouts and gRPC calls. The WebAssembly build exports a class's

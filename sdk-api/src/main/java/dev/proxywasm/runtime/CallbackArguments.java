@@ -26,11 +26,6 @@ public final class CallbackArguments {
         return BoundContexts.of(contextId).connection();
     }
 
-    /** The arguments of the foreign function call being delivered to root context {@code rootContextId}. */
-    public static Body foreignFunctionArguments(int rootContextId) {
-        return BoundContexts.of(rootContextId).body(BufferType.FOREIGN_FUNCTION_ARGUMENTS.code());
-    }
-
     /** The plugin configuration, {@code size} bytes, read once. */
     public static Configuration pluginConfiguration(int size) {
         return configuration(BufferType.PLUGIN_CONFIGURATION, size);

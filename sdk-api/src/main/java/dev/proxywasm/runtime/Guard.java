@@ -2,8 +2,8 @@ package dev.proxywasm.runtime;
 
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Log;
+import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.AsyncCallbackFailure;
 import dev.proxywasm.runtime.CallbackContext;

@@ -84,6 +84,26 @@ class GlueProcessorTest {
                     .onLine(9);
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "QueueIdParameter | 9 | parameter queueId of @OnQueueReady method ready() has type int, which the SDK"
+                    + " cannot supply; allowed: SharedQueue",
+            "WirePeerParameter | 10 | parameter peer of @OnDownstreamConnectionClose method closed() has type"
+                    + " dev.proxywasm.abi.PeerType, which the SDK cannot supply; allowed: Connection, Peer",
+            "ForeignFunctionBody | 10 | parameter functionId of @OnForeignFunction method called() has type int,"
+                    + " which the SDK cannot supply; allowed: ForeignFunction.Id, byte[]",
+            "ForeignFunctionBody | 11 | parameter arguments of @OnForeignFunction method called() has type"
+                    + " dev.proxywasm.api.Body, which the SDK cannot supply; allowed: ForeignFunction.Id, byte[]",
+        })
+        void aRawIdOrWireTypeWhereTheApiHasAType(String plugin, int line, String message) {
+            Compilation compilation = compile("bad/" + plugin + ".java");
+
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorContaining(message)
+                    .inFile(JavaFileObjects.forResource("bad/" + plugin + ".java"))
+                    .onLine(line);
+        }
+
         @Test
         void aParameterTypeTwice() {
             Compilation compilation = compile("bad/RepeatedParameter.java");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.CalloutRefusedException;
 import dev.proxywasm.api.GrpcCall;
+import dev.proxywasm.api.GrpcStatus;
 import dev.proxywasm.api.HttpCall;
 import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.abi.WasmResult;
@@ -51,6 +52,9 @@ class AsyncDispatchTest {
                         }
                         case "getLogLevel" -> {
                             return 0;
+                        }
+                        case "getStatus" -> {
+                            return new Host.Status(14, "no healthy upstream".getBytes(StandardCharsets.UTF_8));
                         }
                         default -> throw new HostCallException(method.getName(), WasmResult.BAD_ARGUMENT);
                     }
@@ -140,7 +144,7 @@ class AsyncDispatchTest {
         List<String> events = new ArrayList<>();
         GrpcCall.unary("grpc", "s", "m", List.of(), new byte[0], 100, new GrpcCall.Handler() {
             @Override
-            public void onClose(GrpcCall call, int status, String message) {
+            public void onClose(GrpcCall call, GrpcStatus status, String message) {
                 events.add("close");
             }
         });
@@ -163,7 +167,7 @@ class AsyncDispatchTest {
 
         assertEquals("proxy_http_call", refused.function());
         assertEquals("billing", refused.cluster());
-        assertEquals(WasmResult.BAD_ARGUMENT, refused.result());
+        assertEquals(CalloutRefusedException.Reason.BAD_ARGUMENT, refused.reason());
         assertTrue(refused.getMessage().startsWith("proxy_http_call to cluster billing was refused: BAD_ARGUMENT"),
                 refused.getMessage());
 
@@ -171,6 +175,30 @@ class AsyncDispatchTest {
         CalloutRefusedException grpc = assertThrows(CalloutRefusedException.class,
                 () -> GrpcCall.stream("logs", "s", "m", List.of(), new GrpcCall.Handler() {}));
         assertEquals("proxy_grpc_stream", grpc.function());
-        assertEquals(WasmResult.PARSE_FAILURE, grpc.result());
+        assertEquals(CalloutRefusedException.Reason.PARSE_FAILURE, grpc.reason());
+
+        httpCallResult = WasmResult.CAS_MISMATCH;
+        CalloutRefusedException other = assertThrows(CalloutRefusedException.class,
+                () -> HttpCall.dispatch("billing", List.of(), null, 100, response -> {}));
+        assertEquals(CalloutRefusedException.Reason.OTHER, other.reason());
+        assertTrue(other.getMessage().contains("CAS_MISMATCH"), other.getMessage());
+    }
+
+    @Test
+    void aGrpcCallEndsWithItsStatusByNameAndTheHostsMessage() {
+        HostBinding.bind(host());
+        List<String> events = new ArrayList<>();
+        GrpcCall.Handler handler = new GrpcCall.Handler() {
+            @Override
+            public void onClose(GrpcCall call, GrpcStatus status, String message) {
+                events.add(call.token() + " " + status + " " + message);
+            }
+        };
+        GrpcCall.unary("grpc", "s", "m", List.of(), new byte[0], 100, handler);
+        AsyncDispatch.grpcClose(7, 14);
+        GrpcCall.unary("grpc", "s", "m", List.of(), new byte[0], 100, handler);
+        AsyncDispatch.grpcClose(7, 99);
+
+        assertEquals(List.of("7 UNAVAILABLE no healthy upstream", "7 UNKNOWN no healthy upstream"), events);
     }
 }

@@ -1,6 +1,6 @@
 package dev.proxywasm.testing;
 
-import dev.proxywasm.abi.LogLevel;
+import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.emulator.Emulator;
 import dev.proxywasm.emulator.Trap;
@@ -184,7 +184,7 @@ public abstract sealed class EmulatorReadings permits HostEmulator {
 
     /** Messages logged at {@code level}, in order. */
     public List<String> getLogs(LogLevel level) {
-        return model.logs().at(level);
+        return model.logs().at(dev.proxywasm.abi.LogLevel.valueOf(level.name()));
     }
 
     /** Every message logged, with its level: {@code "info: message"}. */

@@ -1,11 +1,12 @@
 package dev.proxywasm.testing;
 
 import dev.proxywasm.abi.HostFunction;
-import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.abi.PeerType;
 import dev.proxywasm.abi.WasmResult;
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
+import dev.proxywasm.api.LogLevel;
+import dev.proxywasm.api.Peer;
 import dev.proxywasm.emulator.Emulator;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +163,7 @@ public final class HostEmulator extends EmulatorReadings implements AutoCloseabl
 
     /** The level {@code proxy_get_log_level} reports. */
     public HostEmulator withLogLevel(LogLevel level) {
-        model.logs().setLevel(level);
+        model.logs().setLevel(dev.proxywasm.abi.LogLevel.valueOf(level.name()));
         return this;
     }
 
@@ -293,14 +294,14 @@ public final class HostEmulator extends EmulatorReadings implements AutoCloseabl
         return model.tcp().upstreamData(id, data, endOfStream);
     }
 
-    /** The client closed ({@code peer}: 0 unknown, 1 local, 2 remote). */
-    public void callOnDownstreamClose(int id, int peer) {
-        model.tcp().downstreamClosed(id, PeerType.of(peer));
+    /** The client side closed; {@code peer} says who closed it. */
+    public void callOnDownstreamClose(int id, Peer peer) {
+        model.tcp().downstreamClosed(id, PeerType.valueOf(peer.name()));
     }
 
-    /** The upstream closed ({@code peer}: 0 unknown, 1 local, 2 remote). */
-    public void callOnUpstreamClose(int id, int peer) {
-        model.tcp().upstreamClosed(id, PeerType.of(peer));
+    /** The upstream side closed; {@code peer} says who closed it. */
+    public void callOnUpstreamClose(int id, Peer peer) {
+        model.tcp().upstreamClosed(id, PeerType.valueOf(peer.name()));
     }
 
     /** Ends the connection: {@code proxy_on_log}, {@code proxy_on_done}, {@code proxy_on_delete}. */

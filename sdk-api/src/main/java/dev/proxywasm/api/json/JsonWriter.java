@@ -5,7 +5,7 @@ package dev.proxywasm.api.json;
  * JSON whatever they contain (quotes, backslashes, control characters, lone surrogates).
  *
  * <pre>{@code
- * String json = new JsonWriter().field("status", 503).field("title", "unavailable").toString();
+ * String json = new JsonWriter().add("status", 503).add("title", "unavailable").text();
  * }</pre>
  */
 public final class JsonWriter {
@@ -13,7 +13,7 @@ public final class JsonWriter {
     private boolean empty = true;
 
     /** Adds a string member; {@code null} writes JSON {@code null}. */
-    public JsonWriter field(String name, String value) {
+    public JsonWriter add(String name, String value) {
         name(name);
         if (value == null) {
             out.append("null");
@@ -24,14 +24,14 @@ public final class JsonWriter {
     }
 
     /** Adds a number member. */
-    public JsonWriter field(String name, long value) {
+    public JsonWriter add(String name, long value) {
         name(name);
         out.append(value);
         return this;
     }
 
     /** Adds a boolean member. */
-    public JsonWriter field(String name, boolean value) {
+    public JsonWriter add(String name, boolean value) {
         name(name);
         out.append(value);
         return this;
@@ -46,14 +46,19 @@ public final class JsonWriter {
         out.append(':');
     }
 
-    /** The object. */
-    @Override
-    public String toString() {
+    /** The object as JSON text. */
+    public String text() {
         return out + "}";
     }
 
+    /** The object as JSON text, as {@link #text()}. */
+    @Override
+    public String toString() {
+        return text();
+    }
+
     /** Appends {@code value} as a JSON string literal; runs that need no escaping are copied whole. */
-    public static void quote(StringBuilder out, String value) {
+    private static void quote(StringBuilder out, String value) {
         out.append('"');
         int n = value.length();
         int run = 0;

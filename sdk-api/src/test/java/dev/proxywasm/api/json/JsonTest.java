@@ -151,19 +151,19 @@ class JsonTest {
         @Test
         void membersInOrder() {
             assertEquals("{\"type\":\"t\",\"status\":503,\"ok\":false,\"detail\":null}",
-                    new JsonWriter().field("type", "t").field("status", 503).field("ok", false)
-                            .field("detail", (String) null).toString());
+                    new JsonWriter().add("type", "t").add("status", 503).add("ok", false)
+                            .add("detail", (String) null).text());
         }
 
         @Test
         void escapesWhatJsonRequires() {
             assertEquals("{\"s\":\"q\\\" b\\\\ n\\n t\\t c\\u0001 e\\u001f é 😀\"}",
-                    new JsonWriter().field("s", "q\" b\\ n\n t\t c\u0001 e\u001f é 😀").toString());
+                    new JsonWriter().add("s", "q\" b\\ n\n t\t c\u0001 e\u001f é 😀").toString());
         }
 
         @Test
         void loneSurrogatesAreEscapedSoTheOutputIsValidUtf8() {
-            assertEquals("{\"s\":\"a\\ud800b\\udc00\"}", new JsonWriter().field("s", "a\uD800b\uDC00").toString());
+            assertEquals("{\"s\":\"a\\ud800b\\udc00\"}", new JsonWriter().add("s", "a\uD800b\uDC00").toString());
         }
 
         @Test
@@ -176,7 +176,7 @@ class JsonTest {
                 }
                 String s = new String(chars);
 
-                Map<String, Object> back = Json.parseObject(new JsonWriter().field("s", s).toString());
+                Map<String, Object> back = Json.parseObject(new JsonWriter().add("s", s).toString());
 
                 assertEquals(s, back.get("s"));
             }

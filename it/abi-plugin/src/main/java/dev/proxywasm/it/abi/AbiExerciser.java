@@ -6,15 +6,17 @@ import dev.proxywasm.api.CalloutRefusedException;
 import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.ForeignFunction;
 import dev.proxywasm.api.GrpcCall;
+import dev.proxywasm.api.GrpcStatus;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpCall;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.LocalResponse;
 import dev.proxywasm.api.Log;
+import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Metric;
 import dev.proxywasm.api.OnForeignFunction;
-import dev.proxywasm.api.OnPluginDone;
+import dev.proxywasm.api.OnPluginShutdown;
 import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnQueueReady;
 import dev.proxywasm.api.OnRequestBody;
@@ -31,8 +33,8 @@ import dev.proxywasm.api.ProxyWasmPlugin;
 import dev.proxywasm.api.SharedData;
 import dev.proxywasm.api.SharedQueue;
 import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.abi.MapType;
+import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.HeaderPairs;
 import dev.proxywasm.runtime.Host;
 import dev.proxywasm.runtime.HostBinding;
@@ -88,7 +90,7 @@ public final class AbiExerciser {
         if (configuration.text().contains("root-property")) {
             // Outside a stream Envoy has no filter state to keep a property in: NotFound, nothing stored.
             Properties.set(utf8("root"), "root_key");
-            Log.info("root property: " + Properties.getString("root_key"));
+            Log.info("root property: " + Properties.get("root_key"));
         }
         queue = SharedQueue.register("exerciser");
         requests = Metric.counter("exerciser_requests_total");
@@ -102,7 +104,7 @@ public final class AbiExerciser {
         ticks++;
         Log.info("tick " + ticks);
         if (finishLater) {
-            Plugin.done();
+            Plugin.finishShutdown();
         }
         if (kept != null) {
             HttpStream stream = kept;
@@ -113,20 +115,20 @@ public final class AbiExerciser {
     }
 
     @OnQueueReady
-    void queueReady(int queueId) {
+    void queueReady(SharedQueue ready) {
         byte[] item;
-        while ((item = SharedQueue.of(queueId).dequeue()) != null) {
+        while ((item = ready.dequeue()) != null) {
             Log.info("dequeued " + text(item));
         }
     }
 
     @OnForeignFunction
-    void foreignFunction(int functionId, Body arguments) {
-        Log.info("foreign function " + functionId + ": " + arguments.text());
+    void foreignFunction(ForeignFunction.Id function, byte[] arguments) {
+        Log.info(function + ": " + text(arguments));
     }
 
-    @OnPluginDone
-    boolean done() {
+    @OnPluginShutdown
+    boolean shutdown() {
         Log.info("plugin done; finishing " + (finishLater ? "later" : "now"));
         return !finishLater;
     }
@@ -200,7 +202,7 @@ public final class AbiExerciser {
     /** Adds {@code x-attr-<name>} for each attribute in {@code names}. */
     static void copyAttributes(String names, Headers into) {
         for (String name : split(names, ',')) {
-            into.add("x-attr-" + name, hex(Properties.get(split(name, '.').toArray(new String[0]))));
+            into.add("x-attr-" + name, hex(Properties.bytes(split(name, '.').toArray(new String[0]))));
         }
     }
 
@@ -211,7 +213,7 @@ public final class AbiExerciser {
                 + ";host=" + Properties.requestHost() + ";scheme=" + Properties.requestScheme()
                 + ";protocol=" + Properties.requestProtocol() + ";id=" + Properties.requestId()
                 + ";time=" + Properties.requestTimeNanos() + ";user-agent=" + Properties.requestHeader("user-agent")
-                + ";first-header=" + Properties.getPairs("request", "headers").get(0)
+                + ";first-header=" + Properties.pairs("request", "headers").get(0)
                 + ";source=" + Properties.sourceAddress() + "/" + Properties.sourcePort()
                 + ";destination=" + Properties.destinationAddress() + "/" + Properties.destinationPort()
                 + ";connection=" + Properties.connectionId() + "/" + Properties.connectionMtls()
@@ -226,7 +228,7 @@ public final class AbiExerciser {
         @OnRequestHeaders
         Action requestHeaders(Headers headers, HttpStream stream, boolean endOfStream) {
             op = String.valueOf(headers.get("x-op"));
-            requests.increment(1);
+            requests.add(1);
             switch (op) {
                 case "log" -> {
                     Log.trace("trace line");
@@ -241,8 +243,8 @@ public final class AbiExerciser {
                 case "time" -> headers.add("x-time", Long.toString(Plugin.currentTimeNanos()));
                 case "property" -> {
                     headers.add("x-property", String.valueOf(Properties.requestPath()));
-                    headers.add("x-missing-property", String.valueOf(Properties.getString("no", "such")));
-                    Properties.set(utf8("yes"), "plugin", "seen");
+                    headers.add("x-missing-property", String.valueOf(Properties.get("no", "such")));
+                    Properties.set("yes", "plugin", "seen");
                 }
                 case "shared" -> {
                     SharedData.Value current = SharedData.get("visits");
@@ -256,11 +258,11 @@ public final class AbiExerciser {
                 case "queue" -> {
                     SharedQueue resolved = SharedQueue.resolve("", "exerciser");
                     resolved.enqueue(headers.get("x-message"));
-                    headers.add("x-same-queue", Boolean.toString(resolved.id() == queue.id()));
+                    headers.add("x-same-queue", Boolean.toString(resolved.equals(queue)));
                     headers.add("x-unknown-queue", String.valueOf(SharedQueue.resolve("", "nope")));
                 }
                 case "metrics" -> {
-                    inFlight.record(42);
+                    inFlight.set(42);
                     bodyBytes.record(7);
                     headers.add("x-requests", Long.toString(requests.value()));
                 }
@@ -282,7 +284,7 @@ public final class AbiExerciser {
                                     HttpStream.current().resumeRequest();
                                 });
                     } catch (CalloutRefusedException refused) {
-                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.result());
+                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.reason());
                         return Action.CONTINUE;
                     }
                     return Action.PAUSE;
@@ -309,7 +311,7 @@ public final class AbiExerciser {
                         GrpcCall.unary(cluster(headers, "grpc_cluster"), "auth.v1.Auth", "Check",
                                 List.of(new Header("x-trace", "t1")), utf8("request"), 1000, new GrpcLogger());
                     } catch (CalloutRefusedException refused) {
-                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.result());
+                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.reason());
                     }
                 }
                 case "grpc-stream-refused" -> {
@@ -317,7 +319,7 @@ public final class AbiExerciser {
                         GrpcCall.stream(cluster(headers, "grpc_cluster"), "chat.v1.Chat", "Talk", List.of(),
                                 new GrpcLogger());
                     } catch (CalloutRefusedException refused) {
-                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.result());
+                        headers.add("x-refused", refused.function() + " " + refused.cluster() + " " + refused.reason());
                     }
                 }
                 case "grpc-stream" -> {
@@ -352,14 +354,14 @@ public final class AbiExerciser {
                 case "tick-stop" -> Plugin.setTickPeriod(0);
                 case "filter-state" -> {
                     Properties.set(utf8("v1"), "my_key");
-                    Properties.set(utf8("v2"), "a", "b");
-                    Properties.set(utf8("shadow"), "plugin_name");
-                    headers.add("x-read", Properties.getString("my_key") + "," + Properties.getString("filter_state",
-                            "wasm.my_key") + "," + Properties.getString("a", "b") + "," + Properties.getString("a")
-                            + "," + Properties.getString("my_key", "field") + "," + Properties.getString("plugin_name")
-                            + "," + Properties.getString("filter_state", "wasm.plugin_name"));
+                    Properties.set("v2", "a", "b");
+                    Properties.set("shadow", "plugin_name");
+                    headers.add("x-read", Properties.get("my_key") + "," + Properties.get("filter_state",
+                            "wasm.my_key") + "," + Properties.get("a", "b") + "," + Properties.get("a")
+                            + "," + Properties.get("my_key", "field") + "," + Properties.get("plugin_name")
+                            + "," + Properties.get("filter_state", "wasm.plugin_name"));
                 }
-                case "filter-read" -> headers.add("x-read", String.valueOf(Properties.getString("my_key")));
+                case "filter-read" -> headers.add("x-read", String.valueOf(Properties.get("my_key")));
                 case "pairs" -> headers.setAll(List.of(new Header("x-only", "one")));
                 case "remove" -> headers.remove("x-remove-me");
                 case "replace" -> headers.set("x-dup", "replaced");
@@ -421,7 +423,7 @@ public final class AbiExerciser {
                 throw new IllegalStateException("response headers");
             }
             if (op.equals("filter-state")) {
-                headers.add("x-read-later", String.valueOf(Properties.getString("my_key")));
+                headers.add("x-read-later", String.valueOf(Properties.get("my_key")));
             }
             if (op.equals("attributes")) {
                 copyAttributes(attributes, headers);
@@ -448,7 +450,7 @@ public final class AbiExerciser {
             }
             if (op.equals("attributes")) {
                 for (String name : split(attributes, ',')) {
-                    Log.info("attr " + name + " = " + hex(Properties.get(split(name, '.').toArray(new String[0]))));
+                    Log.info("attr " + name + " = " + hex(Properties.bytes(split(name, '.').toArray(new String[0]))));
                 }
             }
             return Action.CONTINUE;
@@ -483,7 +485,7 @@ public final class AbiExerciser {
         }
 
         @Override
-        public void onClose(GrpcCall call, int status, String message) {
+        public void onClose(GrpcCall call, GrpcStatus status, String message) {
             Log.info("grpc " + call.token() + " closed: " + status + " " + message);
         }
     }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
-import dev.proxywasm.abi.LogLevel;
+import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.testing.GrpcCall;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.HttpCallout;
@@ -160,7 +160,7 @@ class AbiAreasTest {
                 "grpc " + t + " initial metadata x-server=s1",
                 "grpc " + t + " message: response",
                 "grpc " + t + " trailing metadata [Header[name=grpc-status, value=0]]",
-                "grpc " + t + " closed: 16 unauthenticated")), host.getInfoLogs()::toString);
+                "grpc " + t + " closed: UNAUTHENTICATED unauthenticated")), host.getInfoLogs()::toString);
     }
 
     @ProxyWasmTest

@@ -125,7 +125,7 @@ class AttributesTest {
                 + ";method=POST;host=shop.example;scheme=https;protocol=HTTP/1.1;id=req-42;time=" + NOW
                 + ";user-agent=curl/8.5;first-header=Header[name=:method, value=POST]"
                 + ";source=127.0.0.1:51000/51000;destination=127.0.0.1:10000/10000;connection=1/false"
-                + ";plugin=//;code=-1");
+                + ";plugin=//;code=null");
 
         host.withCurrentTimeNanos(NOW + 5);
         host.callOnRequestBody(id, "hello ", false);
@@ -274,7 +274,7 @@ class AttributesTest {
         assertArrayEquals(utf8("auth_root"), attr(request, "plugin_root_id"));
         assertArrayEquals(utf8("vm-7"), attr(request, "plugin_vm_id"));
         String typed = request.stream().filter(h -> h.name().equals("x-typed")).findFirst().orElseThrow().value();
-        assertTrue(typed.endsWith(";plugin=edge-auth/auth_root/vm-7;code=-1"), typed);
+        assertTrue(typed.endsWith(";plugin=edge-auth/auth_root/vm-7;code=null"), typed);
     }
 
     @ProxyWasmTest

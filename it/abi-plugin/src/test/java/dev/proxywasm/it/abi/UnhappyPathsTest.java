@@ -166,7 +166,7 @@ class UnhappyPathsTest {
 
         host.callOnGrpcClose(token, 14, "upstream connect error");
 
-        assertLogContains(host.getInfoLogs(), "grpc " + token + " closed: 14 upstream connect error");
+        assertLogContains(host.getInfoLogs(), "grpc " + token + " closed: UNAVAILABLE upstream connect error");
         assertNoErrors(host);
     }
 

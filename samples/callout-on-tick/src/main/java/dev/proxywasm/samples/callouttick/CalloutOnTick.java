@@ -4,7 +4,7 @@ import dev.proxywasm.api.CalloutRefusedException;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.HttpCall;
 import dev.proxywasm.api.Log;
-import dev.proxywasm.api.OnPluginDone;
+import dev.proxywasm.api.OnPluginShutdown;
 import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnTick;
 import dev.proxywasm.api.Plugin;
@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The Go SDK's {@code dispatch_call_on_tick}: every tick, an HTTP call to the {@code config}
  * cluster; each answer's body is stored in shared data for every worker to read. On shutdown the
- * plugin waits for the call in flight before it reports done. A call that fails or is refused
+ * plugin waits for the call in flight before it finishes shutting down. A call that fails or is refused
  * keeps the last configuration and is tried again on the next tick.
  */
 @ProxyWasmPlugin
@@ -47,7 +47,7 @@ public final class CalloutOnTick {
                     Log.warn("remote config unavailable: " + response.status());
                 }
                 if (stopping) {
-                    Plugin.done();
+                    Plugin.finishShutdown();
                 }
             });
             // Only a call the host accepted is in flight: a refused one must not stop the next ticks.
@@ -57,8 +57,8 @@ public final class CalloutOnTick {
         }
     }
 
-    @OnPluginDone
-    boolean done() {
+    @OnPluginShutdown
+    boolean shutdown() {
         stopping = true;
         return !inFlight;
     }

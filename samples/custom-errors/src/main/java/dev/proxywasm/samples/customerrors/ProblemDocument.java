@@ -13,13 +13,13 @@ final class ProblemDocument {
     /** {@code {"type", "title", "status", "instance", "trace_id", "detail"}}, in that order. */
     static String render(Settings settings, int status, String path, String traceId, byte[] originalBody) {
         return new JsonWriter()
-                .field("type", settings.typeUri(status))
-                .field("title", settings.title())
-                .field("status", status)
-                .field("instance", withoutQuery(path))
-                .field("trace_id", traceId)
-                .field("detail", detail(originalBody, settings.maxDetailBytes()))
-                .toString();
+                .add("type", settings.typeUri(status))
+                .add("title", settings.title())
+                .add("status", status)
+                .add("instance", withoutQuery(path))
+                .add("trace_id", traceId)
+                .add("detail", detail(originalBody, settings.maxDetailBytes()))
+                .text();
     }
 
     static String withoutQuery(String path) {

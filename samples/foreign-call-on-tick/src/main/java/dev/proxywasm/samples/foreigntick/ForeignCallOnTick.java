@@ -1,7 +1,7 @@
 package dev.proxywasm.samples.foreigntick;
 
-import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Log;
+import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.OnForeignFunction;
 import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnTick;
@@ -30,13 +30,13 @@ public final class ForeignCallOnTick {
         byte[] result = ForeignFunction.call("compress", Utf8.encode("hello hello hello hello " + ticks));
         if (result == null) {
             Log.warn("the host has no compress function");
-        } else if (Log.isEnabled(dev.proxywasm.abi.LogLevel.DEBUG)) {
+        } else if (Log.isEnabled(LogLevel.DEBUG)) {
             Log.debug("tick " + ticks + ": compressed to " + result.length + " bytes");
         }
     }
 
     @OnForeignFunction
-    void called(int functionId, Body arguments) {
-        Log.info("host called function " + functionId + " with " + arguments.text());
+    void called(ForeignFunction.Id function, byte[] arguments) {
+        Log.info("host called " + function + " with " + Utf8.decode(arguments));
     }
 }

@@ -3,7 +3,7 @@ package dev.proxywasm.samples.foreigntick;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.proxywasm.abi.LogLevel;
+import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.ProxyWasmTest;
 import java.util.Arrays;
@@ -47,6 +47,6 @@ class ForeignCallOnTickTest {
 
         host.callOnForeignFunction(3, "ping".getBytes());
 
-        assertEquals(List.of("host called function 3 with ping"), host.getInfoLogs());
+        assertEquals(List.of("host called foreign function 3 with ping"), host.getInfoLogs());
     }
 }

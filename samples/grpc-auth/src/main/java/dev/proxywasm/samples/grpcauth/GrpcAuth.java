@@ -4,6 +4,7 @@ import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.GrpcCall;
+import dev.proxywasm.api.GrpcStatus;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.LocalResponse;
 import dev.proxywasm.api.Log;
@@ -28,8 +29,8 @@ public final class GrpcAuth {
                 List.of(new Header("authorization", token == null ? "" : token)),
                 Utf8.encode(String.valueOf(headers.get(":path"))), 3000, new GrpcCall.Handler() {
                     @Override
-                    public void onClose(GrpcCall call, int status, String message) {
-                        if (status == 0) {
+                    public void onClose(GrpcCall call, GrpcStatus status, String message) {
+                        if (status == GrpcStatus.OK) {
                             HttpStream.current().resumeRequest();
                         } else {
                             Log.info("denied by gRPC status " + status + ": " + message);

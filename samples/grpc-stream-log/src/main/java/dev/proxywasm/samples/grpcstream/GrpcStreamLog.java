@@ -1,9 +1,10 @@
 package dev.proxywasm.samples.grpcstream;
 
 import dev.proxywasm.api.GrpcCall;
+import dev.proxywasm.api.GrpcStatus;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.Log;
-import dev.proxywasm.api.OnPluginDone;
+import dev.proxywasm.api.OnPluginShutdown;
 import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.ProxyWasmPlugin;
@@ -40,7 +41,7 @@ public final class GrpcStreamLog {
             }
 
             @Override
-            public void onClose(GrpcCall call, int status, String message) {
+            public void onClose(GrpcCall call, GrpcStatus status, String message) {
                 Log.warn("collector stream closed: " + status + " " + message);
                 if (call == stream) {
                     stream = null;
@@ -57,8 +58,8 @@ public final class GrpcStreamLog {
         stream.send(Utf8.encode(headers.get(":method") + " " + headers.get(":path")), false);
     }
 
-    @OnPluginDone
-    boolean done() {
+    @OnPluginShutdown
+    boolean shutdown() {
         if (stream != null) {
             stream.send(new byte[0], true);
             stream.close();

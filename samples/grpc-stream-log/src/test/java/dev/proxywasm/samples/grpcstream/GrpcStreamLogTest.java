@@ -43,7 +43,7 @@ class GrpcStreamLogTest {
 
         GrpcCall reopened = host.getGrpcCalls().get(0);
         assertEquals(List.of("GET /c"), sent(reopened));
-        assertEquals(List.of("collector stream closed: 14 unavailable"), host.getWarnLogs());
+        assertEquals(List.of("collector stream closed: UNAVAILABLE unavailable"), host.getWarnLogs());
     }
 
     @ProxyWasmTest

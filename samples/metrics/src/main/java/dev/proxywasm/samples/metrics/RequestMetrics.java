@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The Go SDK's {@code metrics} example: counts requests per value of {@code my-custom-header} in a
- * counter tagged {@code custom_header_value}; each metric is defined once, then only incremented.
+ * counter tagged {@code custom_header_value}; each metric is defined once, then only added to.
  */
 @ProxyWasmPlugin
 public final class RequestMetrics {
@@ -21,6 +21,6 @@ public final class RequestMetrics {
         String value = headers.get("my-custom-header");
         String tag = value == null || value.isEmpty() ? "none" : value;
         counters.computeIfAbsent(tag, t -> Metric.counter(Metric.taggedName(BASE, "custom_header_value", t)))
-                .increment(1);
+                .add(1);
     }
 }

@@ -9,7 +9,6 @@ import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.Properties;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.api.Utf8;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +52,7 @@ public final class PropertiesAuth {
         if (allowed.contains(ipOf(address))) {
             // Leave the decision for access logs and later filters: Envoy keeps it in the stream's
             // filter state as wasm.source_check (%FILTER_STATE(wasm.source_check)% in an access log).
-            Properties.set(Utf8.encode("allowed"), "source_check");
+            Properties.set("allowed", "source_check");
             return Action.CONTINUE;
         }
         Log.info("denied " + address + " " + Properties.requestMethod() + " " + Properties.requestPath()

@@ -27,13 +27,13 @@ public final class SharedCounter {
 
     @OnRequestHeaders
     void request(Headers headers) {
-        requests.increment(1);
+        requests.add(1);
         for (int attempt = 0; attempt < 10; attempt++) {
             SharedData.Value current = SharedData.get(KEY);
             long next = current == null ? 1 : Long.parseLong(current.text()) + 1;
             if (SharedData.set(KEY, Long.toString(next), current == null ? 0 : current.cas())) {
                 headers.set("x-request-count", Long.toString(next));
-                lastCount.record(next);
+                lastCount.set(next);
                 if (requests.value() % 1000 == 0) {
                     Log.info(requests.value() + " requests through this worker");
                 }

@@ -8,6 +8,7 @@ import dev.proxywasm.api.OnQueueReady;
 import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.ProxyWasmPlugin;
 import dev.proxywasm.api.SharedQueue;
+import dev.proxywasm.api.Utf8;
 
 /**
  * The Go SDK's {@code shared_queue}, sender and receiver in one module: configured {@code receiver},
@@ -39,10 +40,10 @@ public final class SharedQueueDemo {
     }
 
     @OnQueueReady
-    void ready(int queueId) {
+    void ready(SharedQueue ready) {
         byte[] item;
-        while ((item = SharedQueue.of(queueId).dequeue()) != null) {
-            Log.info("received " + new String(item, java.nio.charset.StandardCharsets.UTF_8));
+        while ((item = ready.dequeue()) != null) {
+            Log.info("received " + Utf8.decode(item));
         }
     }
 }

@@ -32,7 +32,7 @@ public final class TcpLogging {
 
         @OnNewConnection
         void open(Connection connection) {
-            connections.increment(1);
+            connections.add(1);
             Log.info("new connection " + connection.id());
         }
 

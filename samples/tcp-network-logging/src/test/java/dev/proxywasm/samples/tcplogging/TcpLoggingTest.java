@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.proxywasm.api.Action;
+import dev.proxywasm.api.Peer;
 import dev.proxywasm.testing.HostEmulator;
 import dev.proxywasm.testing.ProxyWasmTest;
 import java.util.List;
@@ -18,7 +19,7 @@ class TcpLoggingTest {
 
         assertEquals(Action.CONTINUE, host.callOnDownstreamData(id, "hello".getBytes(), false));
         assertEquals(Action.CONTINUE, host.callOnUpstreamData(id, "hi there".getBytes(), false));
-        host.callOnDownstreamClose(id, 2);
+        host.callOnDownstreamClose(id, Peer.REMOTE);
 
         assertEquals(List.of("new connection " + id, "connection " + id + " closed by remote: 5 bytes in, 8 bytes out"),
                 host.getInfoLogs());
@@ -42,7 +43,7 @@ class TcpLoggingTest {
         int id = host.initializeTcpContext();
 
         host.callOnDownstreamData(id, "QUIT\r\n".getBytes(), false);
-        host.callOnUpstreamClose(id, 1);
+        host.callOnUpstreamClose(id, Peer.LOCAL);
 
         assertTrue(host.isConnectionClosed(id));
         assertEquals(List.of("new connection " + id, "client said QUIT: closing connection " + id,

@@ -1,0 +1,19 @@
+package dev.proxywasm.runtime;
+
+import dev.proxywasm.abi.BufferType;
+
+/** The arguments of the host's call into the plugin ({@code proxy_on_foreign_function}), as bytes. */
+public final class ForeignFunctionArguments {
+    private static final byte[] EMPTY = new byte[0];
+
+    private ForeignFunctionArguments() {}
+
+    /** The {@code size} bytes of the foreign-function arguments buffer; empty if there are none. */
+    public static byte[] read(int size) {
+        if (size <= 0) {
+            return EMPTY;
+        }
+        byte[] bytes = HostBinding.host().getBufferBytes(BufferType.FOREIGN_FUNCTION_ARGUMENTS.code(), 0, size);
+        return bytes == null ? EMPTY : bytes;
+    }
+}
