@@ -3,12 +3,10 @@ package dev.proxywasm.runtime;
 /**
  * The {@link BoundContext} of each live context that has handles, by context id: made on first
  * use, ended and forgotten when the host deletes the context. The running callback's is one field
- * read away; another's is one probe of an int-keyed table (no boxing, no per-entry objects).
+ * read away; another's is one probe of the runtime's int-keyed table.
  */
 public final class BoundContexts {
-    private static int[] ids = new int[16];
-    private static BoundContext[] contexts = new BoundContext[16];
-    private static int size;
+    private static final IntObjectMap<BoundContext> CONTEXTS = new IntObjectMap<>();
     private static BoundContext last;
     /** The plugins' root contexts: few, and known before any handle. */
     private static int[] roots = new int[0];
@@ -42,7 +40,7 @@ public final class BoundContexts {
             if (contextId == 0) {
                 throw new IllegalStateException("no proxy-wasm callback is running: handles come from callbacks");
             }
-            context = find(contextId);
+            context = CONTEXTS.get(contextId);
             if (context == null) {
                 context = new BoundContext(contextId, isRoot(contextId) ? BoundContext.ROOT : BoundContext.UNKNOWN);
                 put(context);
@@ -71,7 +69,7 @@ public final class BoundContexts {
 
     /** The host deleted {@code contextId}: its handles end. */
     private static void ended(int contextId) {
-        BoundContext context = remove(contextId);
+        BoundContext context = CONTEXTS.remove(contextId);
         if (context != null) {
             context.end();
         }
@@ -82,25 +80,11 @@ public final class BoundContexts {
 
     /** Forgets every context: the JVM test emulator starts each plugin from scratch. */
     public static void clear() {
-        java.util.Arrays.fill(ids, 0);
-        java.util.Arrays.fill(contexts, null);
-        size = 0;
+        CONTEXTS.clear();
         last = null;
         roots = new int[0];
         endsDeletedContexts = false;
         CallbackContext.onDeleteEndHandles(null);
-    }
-
-    private static BoundContext find(int id) {
-        int mask = ids.length - 1;
-        for (int i = slot(id, mask); ; i = (i + 1) & mask) {
-            if (ids[i] == id) {
-                return contexts[i];
-            }
-            if (ids[i] == 0) {
-                return null;
-            }
-        }
     }
 
     private static void put(BoundContext context) {
@@ -108,63 +92,6 @@ public final class BoundContexts {
             endsDeletedContexts = true;
             CallbackContext.onDeleteEndHandles(BoundContexts::ended);
         }
-        if ((size + 1) * 4 > ids.length * 3) {
-            grow();
-        }
-        insert(ids, contexts, context.id, context);
-        size++;
-    }
-
-    private static BoundContext remove(int id) {
-        int mask = ids.length - 1;
-        int i = slot(id, mask);
-        while (ids[i] != id) {
-            if (ids[i] == 0) {
-                return null;
-            }
-            i = (i + 1) & mask;
-        }
-        BoundContext removed = contexts[i];
-        size--;
-        // Backward-shift deletion keeps every probe chain unbroken without tombstones.
-        int gap = i;
-        for (int j = (gap + 1) & mask; ids[j] != 0; j = (j + 1) & mask) {
-            int home = slot(ids[j], mask);
-            if (((j - home) & mask) >= ((j - gap) & mask)) {
-                ids[gap] = ids[j];
-                contexts[gap] = contexts[j];
-                gap = j;
-            }
-        }
-        ids[gap] = 0;
-        contexts[gap] = null;
-        return removed;
-    }
-
-    private static void grow() {
-        int[] newIds = new int[ids.length * 2];
-        BoundContext[] newContexts = new BoundContext[ids.length * 2];
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != 0) {
-                insert(newIds, newContexts, ids[i], contexts[i]);
-            }
-        }
-        ids = newIds;
-        contexts = newContexts;
-    }
-
-    private static void insert(int[] intoIds, BoundContext[] intoContexts, int id, BoundContext context) {
-        int mask = intoIds.length - 1;
-        int i = slot(id, mask);
-        while (intoIds[i] != 0) {
-            i = (i + 1) & mask;
-        }
-        intoIds[i] = id;
-        intoContexts[i] = context;
-    }
-
-    private static int slot(int id, int mask) {
-        int h = id * 0x9E3779B9;
-        return (h ^ (h >>> 16)) & mask;
+        CONTEXTS.put(context.id, context);
     }
 }
