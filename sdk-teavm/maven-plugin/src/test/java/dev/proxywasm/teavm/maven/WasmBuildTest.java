@@ -52,6 +52,10 @@ class WasmBuildTest {
                 + " SDK's JsonNumber instead to keep the module small"), result.sizeHints());
         assertFalse(result.report().exports().stream().anyMatch(e -> e.startsWith("_start ") || e.startsWith("start ")),
                 result.report().exports()::toString);
+        assertFalse(result.report().exports().stream().anyMatch(e -> e.startsWith("teavm_processQueue")
+                || e.startsWith("teavm_catchException") || e.startsWith("teavm_gc_")), result.report().exports()::toString);
+        assertFalse(result.report().imports().stream().anyMatch(i -> i.contains("args_")),
+                "TeaVM's command-line start, which read WASI's arguments, is gone: " + result.report().imports());
         try (var files = Files.walk(dir)) {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".wasm")).toList(),
                     "a rejected build leaves no module behind, not even the previous one");
