@@ -56,6 +56,11 @@ class WasmBuildTest {
                 .toList());
         assertFalse(result.report().exports().stream().anyMatch(e -> e.name().equals("_start")
                 || e.name().equals("start")), result.report().exports()::toString);
+        assertFalse(result.report().exports().stream().anyMatch(e -> e.name().equals("teavm_processQueue")
+                || e.name().equals("teavm_catchException") || e.name().startsWith("teavm_gc_")),
+                result.report().exports()::toString);
+        assertFalse(result.report().imports().stream().anyMatch(i -> i.name().startsWith("args_")),
+                "TeaVM's command-line start, which read WASI's arguments, is gone: " + result.report().imports());
         try (var files = Files.walk(dir)) {
             assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".wasm")).toList(),
                     "a rejected build leaves no module behind, not even the previous one");
