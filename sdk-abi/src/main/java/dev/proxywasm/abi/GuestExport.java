@@ -83,7 +83,8 @@ public enum GuestExport {
         public static final String PROXY_ON_FOREIGN_FUNCTION = "proxy_on_foreign_function";
         public static final String PROXY_ON_DONE = "proxy_on_done";
         public static final String PROXY_ON_LOG = "proxy_on_log";
-        public static final String PROXY_ON_DELETE = "proxy_on_delete";    }
+        public static final String PROXY_ON_DELETE = "proxy_on_delete";
+    }
 
     private static final Map<String, GuestExport> BY_NAME = new HashMap<>();
 

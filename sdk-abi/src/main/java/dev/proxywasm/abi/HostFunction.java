@@ -3,6 +3,7 @@ package dev.proxywasm.abi;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every function proxy-wasm ABI 0.2.1 has the host provide in module {@code env}, as Envoy
@@ -54,6 +55,13 @@ public enum HostFunction {
     /** The module every host function is imported from. */
     public static final String MODULE = "env";
 
+    /**
+     * ABI 0.1.0 names that 0.2.1 dropped: Envoy does not link them for a module that declares
+     * 0.2.1, so importing one is the usual sign of a module built against an old SDK.
+     */
+    public static final Set<String> ABI_0_1_0_ONLY = Set.of("proxy_get_configuration", "proxy_continue_request",
+            "proxy_continue_response", "proxy_clear_route_cache", "proxy_get_response_body_buffer_bytes");
+
     /** The names as compile-time constants, for annotations that must spell them. */
     public static final class Names {
         private Names() {}
@@ -96,7 +104,8 @@ public enum HostFunction {
         public static final String PROXY_DEFINE_METRIC = "proxy_define_metric";
         public static final String PROXY_INCREMENT_METRIC = "proxy_increment_metric";
         public static final String PROXY_RECORD_METRIC = "proxy_record_metric";
-        public static final String PROXY_GET_METRIC = "proxy_get_metric";    }
+        public static final String PROXY_GET_METRIC = "proxy_get_metric";
+    }
 
     private static final Map<String, HostFunction> BY_NAME = new HashMap<>();
 

@@ -1,133 +1,58 @@
 package dev.proxywasm.teavm.validator;
 
-import java.util.LinkedHashMap;
+import dev.proxywasm.abi.GuestExport;
+import dev.proxywasm.abi.HostFunction;
+import dev.proxywasm.abi.Signature;
+import dev.proxywasm.abi.WasiFunction;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What Envoy (proxy-wasm-cpp-host) accepts from a module, as signatures in the form
- * {@code (i32,i32)->i32}: the {@code env} imports of ABI 0.2.1, the WASI functions, and the exports
- * it looks up.
+ * What the validator accepts from a module, as views of the ABI table in the form it compares
+ * ({@code (i32,i32)->i32} by name): which imports load in every Envoy, which only in recent ones,
+ * and which exports the host calls with what signature. The ABI itself is spelled in
+ * {@code dev.proxywasm.abi} only.
  */
 final class AbiContract {
     private AbiContract() {}
 
     /** Every {@code env} function of ABI 0.2.1. */
-    static final Map<String, String> ENV_IMPORTS = map(
-            "proxy_log", "(i32,i32,i32)->i32",
-            "proxy_get_log_level", "(i32)->i32",
-            "proxy_get_current_time_nanoseconds", "(i32)->i32",
-            "proxy_set_tick_period_milliseconds", "(i32)->i32",
-            "proxy_set_effective_context", "(i32)->i32",
-            "proxy_done", "()->i32",
-            "proxy_call_foreign_function", "(i32,i32,i32,i32,i32,i32)->i32",
-            "proxy_get_property", "(i32,i32,i32,i32)->i32",
-            "proxy_set_property", "(i32,i32,i32,i32)->i32",
-            "proxy_get_buffer_bytes", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_get_buffer_status", "(i32,i32,i32)->i32",
-            "proxy_set_buffer_bytes", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_get_header_map_pairs", "(i32,i32,i32)->i32",
-            "proxy_set_header_map_pairs", "(i32,i32,i32)->i32",
-            "proxy_get_header_map_value", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_add_header_map_value", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_replace_header_map_value", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_remove_header_map_value", "(i32,i32,i32)->i32",
-            "proxy_get_header_map_size", "(i32,i32)->i32",
-            "proxy_continue_stream", "(i32)->i32",
-            "proxy_close_stream", "(i32)->i32",
-            "proxy_send_local_response", "(i32,i32,i32,i32,i32,i32,i32,i32)->i32",
-            "proxy_get_status", "(i32,i32,i32)->i32",
-            "proxy_http_call", "(i32,i32,i32,i32,i32,i32,i32,i32,i32,i32)->i32",
-            "proxy_grpc_call", "(i32,i32,i32,i32,i32,i32,i32,i32,i32,i32,i32,i32)->i32",
-            "proxy_grpc_stream", "(i32,i32,i32,i32,i32,i32,i32,i32,i32)->i32",
-            "proxy_grpc_send", "(i32,i32,i32,i32)->i32",
-            "proxy_grpc_cancel", "(i32)->i32",
-            "proxy_grpc_close", "(i32)->i32",
-            "proxy_get_shared_data", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_set_shared_data", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_register_shared_queue", "(i32,i32,i32)->i32",
-            "proxy_resolve_shared_queue", "(i32,i32,i32,i32,i32)->i32",
-            "proxy_enqueue_shared_queue", "(i32,i32,i32)->i32",
-            "proxy_dequeue_shared_queue", "(i32,i32,i32)->i32",
-            "proxy_define_metric", "(i32,i32,i32,i32)->i32",
-            "proxy_increment_metric", "(i32,i64)->i32",
-            "proxy_record_metric", "(i32,i64)->i32",
-            "proxy_get_metric", "(i32,i32)->i32");
+    static final Map<String, String> ENV_IMPORTS = signatures(HostFunction.values(), HostFunction::abiName,
+            HostFunction::signature);
 
-    /** ABI 0.1.0 names Envoy no longer links when the module declares 0.2.1. */
-    static final Set<String> ABI_0_1_0_ONLY = Set.of(
-            "proxy_get_configuration", "proxy_continue_request", "proxy_continue_response",
-            "proxy_clear_route_cache", "proxy_get_response_body_buffer_bytes");
+    /** Names Envoy no longer links when the module declares 0.2.1: worth saying why the import fails. */
+    static final Set<String> ABI_0_1_0_ONLY = HostFunction.ABI_0_1_0_ONLY;
 
     /** WASI functions every Envoy release with ABI 0.2.1 provides. */
-    static final Map<String, String> WASI_EVERY_ENVOY = map(
-            "fd_write", "(i32,i32,i32,i32)->i32",
-            "fd_read", "(i32,i32,i32,i32)->i32",
-            "fd_seek", "(i32,i64,i32,i32)->i32",
-            "fd_close", "(i32)->i32",
-            "fd_fdstat_get", "(i32,i32)->i32",
-            "environ_get", "(i32,i32)->i32",
-            "environ_sizes_get", "(i32,i32)->i32",
-            "args_get", "(i32,i32)->i32",
-            "args_sizes_get", "(i32,i32)->i32",
-            "clock_time_get", "(i32,i64,i32)->i32",
-            "random_get", "(i32,i32)->i32",
-            "proc_exit", "(i32)->()",
-            "path_open", "(i32,i32,i32,i32,i32,i64,i64,i32,i32)->i32",
-            "fd_prestat_get", "(i32,i32)->i32",
-            "fd_prestat_dir_name", "(i32,i32,i32)->i32");
+    static final Map<String, String> WASI_EVERY_ENVOY = wasi(false);
 
-    /** WASI functions Envoy added in 2024-12: older Envoy and Istio releases refuse them. */
-    static final Map<String, String> WASI_SINCE_2024_12 = map(
-            "fd_fdstat_set_flags", "(i32,i32)->i32",
-            "sched_yield", "()->i32",
-            "poll_oneoff", "(i32,i32,i32,i32)->i32");
+    /** WASI functions Envoy added in 2024-12: a warning, since older Envoy and Istio releases refuse them. */
+    static final Map<String, String> WASI_SINCE_2024_12 = wasi(true);
 
     /** The module names WASI imports may use. */
-    static final Set<String> WASI_MODULES = Set.of("wasi_snapshot_preview1", "wasi_unstable");
+    static final Set<String> WASI_MODULES = WasiFunction.MODULES;
 
-    static final String ABI_MARKER = "proxy_abi_version_0_2_1";
+    static final String ABI_MARKER = GuestExport.ABI_MARKER;
 
     /** Exports the host looks up, with the signature it calls them with. */
-    static final Map<String, String> CALLBACKS = map(
-            "_initialize", "()->()",
-            "main", "(i32,i32)->i32",
-            "malloc", "(i32)->i32",
-            "proxy_on_memory_allocate", "(i32)->i32",
-            "proxy_validate_configuration", "(i32,i32)->i32",
-            "proxy_on_vm_start", "(i32,i32)->i32",
-            "proxy_on_configure", "(i32,i32)->i32",
-            "proxy_on_tick", "(i32)->()",
-            "proxy_on_context_create", "(i32,i32)->()",
-            "proxy_on_new_connection", "(i32)->i32",
-            "proxy_on_downstream_data", "(i32,i32,i32)->i32",
-            "proxy_on_upstream_data", "(i32,i32,i32)->i32",
-            "proxy_on_downstream_connection_close", "(i32,i32)->()",
-            "proxy_on_upstream_connection_close", "(i32,i32)->()",
-            "proxy_on_request_headers", "(i32,i32,i32)->i32",
-            "proxy_on_request_body", "(i32,i32,i32)->i32",
-            "proxy_on_request_trailers", "(i32,i32)->i32",
-            "proxy_on_request_metadata", "(i32,i32)->i32",
-            "proxy_on_response_headers", "(i32,i32,i32)->i32",
-            "proxy_on_response_body", "(i32,i32,i32)->i32",
-            "proxy_on_response_trailers", "(i32,i32)->i32",
-            "proxy_on_response_metadata", "(i32,i32)->i32",
-            "proxy_on_http_call_response", "(i32,i32,i32,i32,i32)->()",
-            "proxy_on_grpc_receive_initial_metadata", "(i32,i32,i32)->()",
-            "proxy_on_grpc_receive_trailing_metadata", "(i32,i32,i32)->()",
-            "proxy_on_grpc_receive", "(i32,i32,i32)->()",
-            "proxy_on_grpc_close", "(i32,i32,i32)->()",
-            "proxy_on_grpc_create_initial_metadata", "(i32,i32,i32)->()",
-            "proxy_on_queue_ready", "(i32,i32)->()",
-            "proxy_on_foreign_function", "(i32,i32,i32)->()",
-            "proxy_on_done", "(i32)->i32",
-            "proxy_on_log", "(i32)->()",
-            "proxy_on_delete", "(i32)->()");
+    static final Map<String, String> CALLBACKS = signatures(GuestExport.values(), GuestExport::abiName,
+            GuestExport::signature);
 
-    private static Map<String, String> map(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            map.put(pairs[i], pairs[i + 1]);
+    private static Map<String, String> wasi(boolean since2024December) {
+        WasiFunction[] matching = Arrays.stream(WasiFunction.values())
+                .filter(f -> f.since2024December() == since2024December)
+                .toArray(WasiFunction[]::new);
+        return signatures(matching, WasiFunction::abiName, WasiFunction::signature);
+    }
+
+    private static <T> Map<String, String> signatures(T[] entries, Function<T, String> name,
+            Function<T, Signature> signature) {
+        Map<String, String> map = new HashMap<>();
+        for (T entry : entries) {
+            map.put(name.apply(entry), signature.apply(entry).toString());
         }
         return Map.copyOf(map);
     }

@@ -8,6 +8,8 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.ValType;
+import dev.proxywasm.abi.GuestExport;
+import dev.proxywasm.abi.HostFunction;
 import dev.proxywasm.teavm.validator.Problem.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +80,7 @@ public final class ModuleValidator {
     private static void checkImport(Symbol imp, List<Problem> problems) {
         String where = imp.module() + "." + imp.name();
         String signature = imp.type();
-        if (imp.module().equals("env")) {
+        if (imp.module().equals(HostFunction.MODULE)) {
             String expected = AbiContract.ENV_IMPORTS.get(imp.name());
             if (expected == null) {
                 problems.add(problem(Kind.UNKNOWN_HOST_FUNCTION, imp, null, "imports " + where
@@ -129,13 +131,16 @@ public final class ModuleValidator {
             problems.add(missing(Kind.MISSING_ABI_VERSION, marker, "exports no " + marker + ": the ABI marker;"
                     + " Envoy answers \"Missing or unknown Proxy-Wasm ABI version\""));
         }
-        if (!isFunction(exports.get("malloc")) && !isFunction(exports.get("proxy_on_memory_allocate"))) {
-            problems.add(missing(Kind.MISSING_ALLOCATOR, null, "exports no allocator: Envoy needs malloc or"
-                    + " proxy_on_memory_allocate to hand data to the plugin"));
+        String malloc = GuestExport.Names.MALLOC;
+        String allocate = GuestExport.Names.PROXY_ON_MEMORY_ALLOCATE;
+        if (!isFunction(exports.get(malloc)) && !isFunction(exports.get(allocate))) {
+            problems.add(missing(Kind.MISSING_ALLOCATOR, null, "exports no allocator: Envoy needs " + malloc + " or "
+                    + allocate + " to hand data to the plugin"));
         }
-        if (!isFunction(exports.get("_initialize"))) {
-            problems.add(missing(Kind.MISSING_INITIALIZE, "_initialize", "exports no _initialize: without it Envoy"
-                    + " runs _start, which a reactor module must not have"));
+        String initialize = GuestExport.Names.INITIALIZE;
+        if (!isFunction(exports.get(initialize))) {
+            problems.add(missing(Kind.MISSING_INITIALIZE, initialize, "exports no " + initialize + ": without it"
+                    + " Envoy runs _start, which a reactor module must not have"));
         }
         Symbol memory = exports.get("memory");
         if (memory == null || !memory.type().equals("memory")) {
