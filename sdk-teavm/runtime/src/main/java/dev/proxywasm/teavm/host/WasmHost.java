@@ -4,6 +4,8 @@ import static dev.proxywasm.runtime.HostCallException.check;
 import static dev.proxywasm.teavm.memory.GuestMemory.address;
 import static dev.proxywasm.teavm.memory.GuestMemory.take;
 
+import dev.proxywasm.abi.HostFunction.Names;
+import dev.proxywasm.abi.WasmResult;
 import dev.proxywasm.runtime.Host;
 import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.AsyncExports;
@@ -50,36 +52,36 @@ public final class WasmHost implements Host {
 
     @Override
     public void log(int level, byte[] message) {
-        check("proxy_log", ProxyImports.log(level, address(message), message.length));
+        check(Names.PROXY_LOG, ProxyImports.log(level, address(message), message.length));
     }
 
     @Override
     public int getLogLevel() {
         int[] out = new int[1];
-        check("proxy_get_log_level", ProxyImports.getLogLevel(address(out)));
+        check(Names.PROXY_GET_LOG_LEVEL, ProxyImports.getLogLevel(address(out)));
         return out[0];
     }
 
     @Override
     public long getCurrentTimeNanoseconds() {
         long[] out = new long[1];
-        check("proxy_get_current_time_nanoseconds", ProxyImports.getCurrentTimeNanoseconds(address(out)));
+        check(Names.PROXY_GET_CURRENT_TIME_NANOSECONDS, ProxyImports.getCurrentTimeNanoseconds(address(out)));
         return out[0];
     }
 
     @Override
     public void setTickPeriodMilliseconds(int milliseconds) {
-        check("proxy_set_tick_period_milliseconds", ProxyImports.setTickPeriodMilliseconds(milliseconds));
+        check(Names.PROXY_SET_TICK_PERIOD_MILLISECONDS, ProxyImports.setTickPeriodMilliseconds(milliseconds));
     }
 
     @Override
     public void setEffectiveContext(int contextId) {
-        check("proxy_set_effective_context", ProxyImports.setEffectiveContext(contextId));
+        check(Names.PROXY_SET_EFFECTIVE_CONTEXT, ProxyImports.setEffectiveContext(contextId));
     }
 
     @Override
     public void done() {
-        check("proxy_done", ProxyImports.done());
+        check(Names.PROXY_DONE, ProxyImports.done());
     }
 
     @Override
@@ -89,7 +91,7 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.callForeignFunction(address(name), name.length, address(args), args.length, a, a + 4);
-        return result("proxy_call_foreign_function", status, out, 0, mark);
+        return result(Names.PROXY_CALL_FOREIGN_FUNCTION, status, out, 0, mark);
     }
 
     @Override
@@ -98,12 +100,13 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.getProperty(address(path), path.length, a, a + 4);
-        return result("proxy_get_property", status, out, 0, mark);
+        return result(Names.PROXY_GET_PROPERTY, status, out, 0, mark);
     }
 
     @Override
     public void setProperty(byte[] path, byte[] value) {
-        check("proxy_set_property", ProxyImports.setProperty(address(path), path.length, address(value), value.length));
+        check(Names.PROXY_SET_PROPERTY,
+                ProxyImports.setProperty(address(path), path.length, address(value), value.length));
     }
 
     @Override
@@ -112,19 +115,19 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.getBufferBytes(bufferType, start, maxSize, a, a + 4);
-        return result("proxy_get_buffer_bytes", status, out, 0, mark);
+        return result(Names.PROXY_GET_BUFFER_BYTES, status, out, 0, mark);
     }
 
     @Override
     public int getBufferSize(int bufferType) {
         int[] out = new int[2];
         int a = address(out);
-        return check("proxy_get_buffer_status", ProxyImports.getBufferStatus(bufferType, a, a + 4)) ? out[0] : -1;
+        return check(Names.PROXY_GET_BUFFER_STATUS, ProxyImports.getBufferStatus(bufferType, a, a + 4)) ? out[0] : -1;
     }
 
     @Override
     public void setBufferBytes(int bufferType, int start, int size, byte[] data) {
-        check("proxy_set_buffer_bytes",
+        check(Names.PROXY_SET_BUFFER_BYTES,
                 ProxyImports.setBufferBytes(bufferType, start, size, address(data), data.length));
     }
 
@@ -134,12 +137,12 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.getHeaderMapPairs(mapType, a, a + 4);
-        return result("proxy_get_header_map_pairs", status, out, 0, mark);
+        return result(Names.PROXY_GET_HEADER_MAP_PAIRS, status, out, 0, mark);
     }
 
     @Override
     public void setHeaderMapPairs(int mapType, byte[] pairs) {
-        check("proxy_set_header_map_pairs", ProxyImports.setHeaderMapPairs(mapType, address(pairs), pairs.length));
+        check(Names.PROXY_SET_HEADER_MAP_PAIRS, ProxyImports.setHeaderMapPairs(mapType, address(pairs), pairs.length));
     }
 
     @Override
@@ -148,46 +151,47 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.getHeaderMapValue(mapType, address(key), key.length, a, a + 4);
-        return result("proxy_get_header_map_value", status, out, 0, mark);
+        return result(Names.PROXY_GET_HEADER_MAP_VALUE, status, out, 0, mark);
     }
 
     @Override
     public void addHeaderMapValue(int mapType, byte[] key, byte[] value) {
-        check("proxy_add_header_map_value",
+        check(Names.PROXY_ADD_HEADER_MAP_VALUE,
                 ProxyImports.addHeaderMapValue(mapType, address(key), key.length, address(value), value.length));
     }
 
     @Override
     public void replaceHeaderMapValue(int mapType, byte[] key, byte[] value) {
-        check("proxy_replace_header_map_value",
+        check(Names.PROXY_REPLACE_HEADER_MAP_VALUE,
                 ProxyImports.replaceHeaderMapValue(mapType, address(key), key.length, address(value), value.length));
     }
 
     @Override
     public void removeHeaderMapValue(int mapType, byte[] key) {
-        check("proxy_remove_header_map_value", ProxyImports.removeHeaderMapValue(mapType, address(key), key.length));
+        check(Names.PROXY_REMOVE_HEADER_MAP_VALUE,
+                ProxyImports.removeHeaderMapValue(mapType, address(key), key.length));
     }
 
     @Override
     public int getHeaderMapSize(int mapType) {
         int[] out = new int[1];
-        check("proxy_get_header_map_size", ProxyImports.getHeaderMapSize(mapType, address(out)));
+        check(Names.PROXY_GET_HEADER_MAP_SIZE, ProxyImports.getHeaderMapSize(mapType, address(out)));
         return out[0];
     }
 
     @Override
     public void continueStream(int streamType) {
-        check("proxy_continue_stream", ProxyImports.continueStream(streamType));
+        check(Names.PROXY_CONTINUE_STREAM, ProxyImports.continueStream(streamType));
     }
 
     @Override
     public void closeStream(int streamType) {
-        check("proxy_close_stream", ProxyImports.closeStream(streamType));
+        check(Names.PROXY_CLOSE_STREAM, ProxyImports.closeStream(streamType));
     }
 
     @Override
     public void sendLocalResponse(int statusCode, byte[] details, byte[] body, byte[] headerPairs, int grpcStatus) {
-        check("proxy_send_local_response", ProxyImports.sendLocalResponse(statusCode,
+        check(Names.PROXY_SEND_LOCAL_RESPONSE, ProxyImports.sendLocalResponse(statusCode,
                 address(details), details.length, address(body), body.length,
                 address(headerPairs), headerPairs.length, grpcStatus));
     }
@@ -198,7 +202,7 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.getStatus(a, a + 4, a + 8);
-        byte[] message = result("proxy_get_status", status, out, 1, mark);
+        byte[] message = result(Names.PROXY_GET_STATUS, status, out, 1, mark);
         return message == null ? null : new Status(out[0], message);
     }
 
@@ -208,7 +212,7 @@ public final class WasmHost implements Host {
         byte[] b = orEmpty(body);
         byte[] t = orEmpty(trailerPairs);
         int[] out = new int[1];
-        check("proxy_http_call", ProxyImports.httpCall(address(upstream), upstream.length,
+        check(Names.PROXY_HTTP_CALL, ProxyImports.httpCall(address(upstream), upstream.length,
                 address(headerPairs), headerPairs.length, address(b), b.length, address(t), t.length,
                 timeoutMilliseconds, address(out)));
         return out[0];
@@ -221,7 +225,7 @@ public final class WasmHost implements Host {
         byte[] md = orEmpty(initialMetadataPairs);
         byte[] msg = orEmpty(message);
         int[] out = new int[1];
-        check("proxy_grpc_call", ProxyImports.grpcCall(address(service), service.length,
+        check(Names.PROXY_GRPC_CALL, ProxyImports.grpcCall(address(service), service.length,
                 address(serviceName), serviceName.length, address(method), method.length,
                 address(md), md.length, address(msg), msg.length, timeoutMilliseconds, address(out)));
         return out[0];
@@ -232,7 +236,7 @@ public final class WasmHost implements Host {
         AsyncExports.link();
         byte[] md = orEmpty(initialMetadataPairs);
         int[] out = new int[1];
-        check("proxy_grpc_stream", ProxyImports.grpcStream(address(service), service.length,
+        check(Names.PROXY_GRPC_STREAM, ProxyImports.grpcStream(address(service), service.length,
                 address(serviceName), serviceName.length, address(method), method.length,
                 address(md), md.length, address(out)));
         return out[0];
@@ -241,17 +245,17 @@ public final class WasmHost implements Host {
     @Override
     public void grpcSend(int token, byte[] message, boolean endOfStream) {
         byte[] msg = orEmpty(message);
-        check("proxy_grpc_send", ProxyImports.grpcSend(token, address(msg), msg.length, endOfStream ? 1 : 0));
+        check(Names.PROXY_GRPC_SEND, ProxyImports.grpcSend(token, address(msg), msg.length, endOfStream ? 1 : 0));
     }
 
     @Override
     public void grpcCancel(int token) {
-        check("proxy_grpc_cancel", ProxyImports.grpcCancel(token));
+        check(Names.PROXY_GRPC_CANCEL, ProxyImports.grpcCancel(token));
     }
 
     @Override
     public void grpcClose(int token) {
-        check("proxy_grpc_close", ProxyImports.grpcClose(token));
+        check(Names.PROXY_GRPC_CLOSE, ProxyImports.grpcClose(token));
     }
 
     @Override
@@ -260,7 +264,7 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.getSharedData(address(key), key.length, a, a + 4, a + 8);
-        byte[] value = result("proxy_get_shared_data", status, out, 0, mark);
+        byte[] value = result(Names.PROXY_GET_SHARED_DATA, status, out, 0, mark);
         return value == null ? null : new SharedValue(value, out[2]);
     }
 
@@ -268,17 +272,18 @@ public final class WasmHost implements Host {
     public boolean setSharedData(byte[] key, byte[] value, int cas) {
         byte[] v = orEmpty(value);
         int status = ProxyImports.setSharedData(address(key), key.length, address(v), v.length, cas);
-        if (status == 8) {
+        if (status == WasmResult.CAS_MISMATCH.code()) {
             return false;
         }
-        check("proxy_set_shared_data", status);
+        check(Names.PROXY_SET_SHARED_DATA, status);
         return true;
     }
 
     @Override
     public int registerSharedQueue(byte[] name) {
         int[] out = new int[1];
-        check("proxy_register_shared_queue", ProxyImports.registerSharedQueue(address(name), name.length, address(out)));
+        check(Names.PROXY_REGISTER_SHARED_QUEUE,
+                ProxyImports.registerSharedQueue(address(name), name.length, address(out)));
         return out[0];
     }
 
@@ -286,12 +291,12 @@ public final class WasmHost implements Host {
     public int resolveSharedQueue(byte[] vmId, byte[] name) {
         int[] out = new int[1];
         int status = ProxyImports.resolveSharedQueue(address(vmId), vmId.length, address(name), name.length, address(out));
-        return check("proxy_resolve_shared_queue", status) ? out[0] : -1;
+        return check(Names.PROXY_RESOLVE_SHARED_QUEUE, status) ? out[0] : -1;
     }
 
     @Override
     public void enqueueSharedQueue(int queueId, byte[] data) {
-        check("proxy_enqueue_shared_queue", ProxyImports.enqueueSharedQueue(queueId, address(data), data.length));
+        check(Names.PROXY_ENQUEUE_SHARED_QUEUE, ProxyImports.enqueueSharedQueue(queueId, address(data), data.length));
     }
 
     @Override
@@ -300,30 +305,31 @@ public final class WasmHost implements Host {
         int a = address(out);
         int mark = GuestMemory.mark();
         int status = ProxyImports.dequeueSharedQueue(queueId, a, a + 4);
-        return result("proxy_dequeue_shared_queue", status, out, 0, mark);
+        return result(Names.PROXY_DEQUEUE_SHARED_QUEUE, status, out, 0, mark);
     }
 
     @Override
     public int defineMetric(int metricType, byte[] name) {
         int[] out = new int[1];
-        check("proxy_define_metric", ProxyImports.defineMetric(metricType, address(name), name.length, address(out)));
+        check(Names.PROXY_DEFINE_METRIC,
+                ProxyImports.defineMetric(metricType, address(name), name.length, address(out)));
         return out[0];
     }
 
     @Override
     public void incrementMetric(int metricId, long offset) {
-        check("proxy_increment_metric", ProxyImports.incrementMetric(metricId, offset));
+        check(Names.PROXY_INCREMENT_METRIC, ProxyImports.incrementMetric(metricId, offset));
     }
 
     @Override
     public void recordMetric(int metricId, long value) {
-        check("proxy_record_metric", ProxyImports.recordMetric(metricId, value));
+        check(Names.PROXY_RECORD_METRIC, ProxyImports.recordMetric(metricId, value));
     }
 
     @Override
     public long getMetric(int metricId) {
         long[] out = new long[1];
-        check("proxy_get_metric", ProxyImports.getMetric(metricId, address(out)));
+        check(Names.PROXY_GET_METRIC, ProxyImports.getMetric(metricId, address(out)));
         return out[0];
     }
 }
