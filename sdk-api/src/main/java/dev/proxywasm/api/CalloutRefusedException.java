@@ -1,5 +1,6 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.abi.HostFunction;
 import dev.proxywasm.abi.WasmResult;
 
 /**
@@ -47,7 +48,7 @@ public final class CalloutRefusedException extends RuntimeException {
 
     private static String why(String function, WasmResult result) {
         if (result == WasmResult.BAD_ARGUMENT) {
-            return function.equals("proxy_http_call")
+            return function.equals(HostFunction.Names.PROXY_HTTP_CALL)
                     ? " (the proxy knows no such cluster, or :method, :path or :authority is missing)"
                     : " (the proxy refused the call's arguments)";
         }

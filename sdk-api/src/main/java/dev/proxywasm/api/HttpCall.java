@@ -1,5 +1,6 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.abi.HostFunction;
 import dev.proxywasm.runtime.AsyncDispatch;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.HeaderPairs;
@@ -73,7 +74,7 @@ public final class HttpCall {
             token = HostBinding.host().httpCall(Utf8.encode(cluster), HeaderPairs.encode(headers),
                     body == null ? EMPTY : body, HeaderPairs.encode(trailers), timeoutMillis);
         } catch (HostCallException refused) {
-            throw new CalloutRefusedException("proxy_http_call", cluster, refused.result(), refused);
+            throw new CalloutRefusedException(HostFunction.Names.PROXY_HTTP_CALL, cluster, refused.result(), refused);
         }
         AsyncDispatch.awaitHttpCall(token, CallbackContext.current(), onResponse);
         return token;

@@ -5,6 +5,7 @@ import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
 import dev.proxywasm.abi.BufferType;
+import dev.proxywasm.abi.GuestExport;
 import dev.proxywasm.abi.MapType;
 import dev.proxywasm.abi.WasmResult;
 import java.util.HashMap;
@@ -56,14 +57,14 @@ public final class AsyncDispatch {
     public static void httpCallResponse(int token, int headerCount, int bodySize, int trailerCount) {
         Pending pending = HTTP_CALLS.remove(token);
         if (pending == null) {
-            dropped("proxy_on_http_call_response", token);
+            dropped(GuestExport.Names.PROXY_ON_HTTP_CALL_RESPONSE, token);
             return;
         }
         int context = caller(pending.contextId());
         int previous = CallbackContext.current();
         try {
             if (!focus(context)) {
-                dropped("proxy_on_http_call_response", token);
+                dropped(GuestExport.Names.PROXY_ON_HTTP_CALL_RESPONSE, token);
                 return;
             }
             previous = CallbackContext.enter(context);
@@ -78,25 +79,27 @@ public final class AsyncDispatch {
 
     /** {@code proxy_on_grpc_receive_initial_metadata}. */
     public static void grpcInitialMetadata(int token, int count) {
-        onGrpc("proxy_on_grpc_receive_initial_metadata", token, false, open -> open.handler().onInitialMetadata(
-                open.call(), BoundContexts.current().headers(MapType.GRPC_RECEIVE_INITIAL_METADATA.code())));
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA, token, false,
+                open -> open.handler().onInitialMetadata(open.call(),
+                        BoundContexts.current().headers(MapType.GRPC_RECEIVE_INITIAL_METADATA.code())));
     }
 
     /** {@code proxy_on_grpc_receive}. */
     public static void grpcMessage(int token, int size) {
-        onGrpc("proxy_on_grpc_receive", token, false, open -> open.handler().onMessage(open.call(),
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE, token, false, open -> open.handler().onMessage(open.call(),
                 BoundContexts.current().body(BufferType.GRPC_RECEIVE_BUFFER.code()).bytes(0, size)));
     }
 
     /** {@code proxy_on_grpc_receive_trailing_metadata}. */
     public static void grpcTrailingMetadata(int token, int count) {
-        onGrpc("proxy_on_grpc_receive_trailing_metadata", token, false, open -> open.handler().onTrailingMetadata(
-                open.call(), BoundContexts.current().headers(MapType.GRPC_RECEIVE_TRAILING_METADATA.code())));
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA, token, false,
+                open -> open.handler().onTrailingMetadata(open.call(),
+                        BoundContexts.current().headers(MapType.GRPC_RECEIVE_TRAILING_METADATA.code())));
     }
 
     /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */
     public static void grpcClose(int token, int status) {
-        onGrpc("proxy_on_grpc_close", token, true, open -> {
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_CLOSE, token, true, open -> {
             Host.Status detail = HostBinding.host().getStatus();
             open.handler().onClose(open.call(), WireCodes.grpcStatus(status),
                     detail == null ? "" : Utf8.decode(detail.message()));

@@ -1,5 +1,6 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.abi.GuestExport;
 import dev.proxywasm.runtime.AsyncDispatch;
 import dev.proxywasm.runtime.CallbackContext;
 
@@ -16,58 +17,58 @@ public final class AsyncExports {
         // Reaching this class is the point.
     }
 
-    @Export(name = "proxy_on_http_call_response")
+    @Export(name = GuestExport.Names.PROXY_ON_HTTP_CALL_RESPONSE)
     public static void proxyOnHttpCallResponse(int rootContextId, int token, int headerCount, int bodySize,
             int trailerCount) {
         int previous = CallbackContext.enter(rootContextId);
         try {
             AsyncDispatch.httpCallResponse(token, headerCount, bodySize, trailerCount);
         } catch (Throwable e) {
-            Guard.asyncFailed("proxy_on_http_call_response", e);
+            Guard.asyncFailed(GuestExport.Names.PROXY_ON_HTTP_CALL_RESPONSE, e);
         }
         CallbackContext.exit(previous);
     }
 
-    @Export(name = "proxy_on_grpc_receive_initial_metadata")
+    @Export(name = GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA)
     public static void proxyOnGrpcReceiveInitialMetadata(int rootContextId, int token, int count) {
         int previous = CallbackContext.enter(rootContextId);
         try {
             AsyncDispatch.grpcInitialMetadata(token, count);
         } catch (Throwable e) {
-            Guard.asyncFailed("proxy_on_grpc_receive_initial_metadata", e);
+            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA, e);
         }
         CallbackContext.exit(previous);
     }
 
-    @Export(name = "proxy_on_grpc_receive")
+    @Export(name = GuestExport.Names.PROXY_ON_GRPC_RECEIVE)
     public static void proxyOnGrpcReceive(int rootContextId, int token, int messageSize) {
         int previous = CallbackContext.enter(rootContextId);
         try {
             AsyncDispatch.grpcMessage(token, messageSize);
         } catch (Throwable e) {
-            Guard.asyncFailed("proxy_on_grpc_receive", e);
+            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_RECEIVE, e);
         }
         CallbackContext.exit(previous);
     }
 
-    @Export(name = "proxy_on_grpc_receive_trailing_metadata")
+    @Export(name = GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA)
     public static void proxyOnGrpcReceiveTrailingMetadata(int rootContextId, int token, int count) {
         int previous = CallbackContext.enter(rootContextId);
         try {
             AsyncDispatch.grpcTrailingMetadata(token, count);
         } catch (Throwable e) {
-            Guard.asyncFailed("proxy_on_grpc_receive_trailing_metadata", e);
+            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA, e);
         }
         CallbackContext.exit(previous);
     }
 
-    @Export(name = "proxy_on_grpc_close")
+    @Export(name = GuestExport.Names.PROXY_ON_GRPC_CLOSE)
     public static void proxyOnGrpcClose(int rootContextId, int token, int status) {
         int previous = CallbackContext.enter(rootContextId);
         try {
             AsyncDispatch.grpcClose(token, status);
         } catch (Throwable e) {
-            Guard.asyncFailed("proxy_on_grpc_close", e);
+            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_CLOSE, e);
         }
         CallbackContext.exit(previous);
     }

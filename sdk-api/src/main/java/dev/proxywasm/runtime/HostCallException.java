@@ -28,10 +28,10 @@ public final class HostCallException extends RuntimeException {
      * {@code false} for {@code NotFound} and {@code Empty}, an exception for anything else.
      */
     public static boolean check(String function, int status) {
-        if (status == 0) {
+        if (status == WasmResult.OK.code()) {
             return true;
         }
-        if (status == 1 || status == 7) {
+        if (status == WasmResult.NOT_FOUND.code() || status == WasmResult.EMPTY.code()) {
             return false;
         }
         throw new HostCallException(function, WasmResult.of(status));
