@@ -82,11 +82,11 @@ public final class AddHeader_ProxyWasm {
   @Export(
       name = "proxy_on_configure"
   )
-  public static int proxyOnConfigure(int rootContextId, int configurationSize) {
+  public static int proxyOnConfigure(int rootContextId, int pluginConfigurationSize) {
     int previous = CallbackContext.enter(rootContextId);
     int result;
     try {
-      result = ((AddHeader) Contexts.root(rootContextId)).start(CallbackArguments.pluginConfiguration(configurationSize)) ? 1 : 0;
+      result = ((AddHeader) Contexts.root(rootContextId)).start(CallbackArguments.pluginConfiguration(pluginConfigurationSize)) ? 1 : 0;
     } catch (Throwable e) {
       result = Guard.startFailed("proxy_on_configure", "AddHeader.start", e);
     }
@@ -97,7 +97,7 @@ public final class AddHeader_ProxyWasm {
   @Export(
       name = "proxy_on_request_headers"
   )
-  public static int proxyOnRequestHeaders(int contextId, int headerCount, int endOfStream) {
+  public static int proxyOnRequestHeaders(int contextId, int numHeaders, int endOfStream) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
@@ -113,11 +113,11 @@ public final class AddHeader_ProxyWasm {
   @Export(
       name = "proxy_on_response_headers"
   )
-  public static int proxyOnResponseHeaders(int contextId, int headerCount, int endOfStream) {
+  public static int proxyOnResponseHeaders(int contextId, int numHeaders, int endOfStream) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      ((AddHeader) Contexts.stream(contextId)).response(headerCount, CallbackArguments.httpStream(contextId).responseHeaders());
+      ((AddHeader) Contexts.stream(contextId)).response(numHeaders, CallbackArguments.httpStream(contextId).responseHeaders());
       result = 0;
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_response_headers", "AddHeader.response", e);

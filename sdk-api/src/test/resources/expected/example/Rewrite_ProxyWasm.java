@@ -83,11 +83,11 @@ public final class Rewrite_ProxyWasm {
   @Export(
       name = "proxy_on_vm_start"
   )
-  public static int proxyOnVmStart(int rootContextId, int configurationSize) {
+  public static int proxyOnVmStart(int rootContextId, int vmConfigurationSize) {
     int previous = CallbackContext.enter(rootContextId);
     int result;
     try {
-      result = ((Rewrite) Contexts.root(rootContextId)).vmStart(CallbackArguments.vmConfiguration(configurationSize)) ? 1 : 0;
+      result = ((Rewrite) Contexts.root(rootContextId)).vmStart(CallbackArguments.vmConfiguration(vmConfigurationSize)) ? 1 : 0;
     } catch (Throwable e) {
       result = Guard.startFailed("proxy_on_vm_start", "Rewrite.vmStart", e);
     }
@@ -117,7 +117,7 @@ public final class Rewrite_ProxyWasm {
   @Export(
       name = "proxy_on_request_headers"
   )
-  public static int proxyOnRequestHeaders(int contextId, int headerCount, int endOfStream) {
+  public static int proxyOnRequestHeaders(int contextId, int numHeaders, int endOfStream) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
@@ -147,11 +147,11 @@ public final class Rewrite_ProxyWasm {
   @Export(
       name = "proxy_on_request_trailers"
   )
-  public static int proxyOnRequestTrailers(int contextId, int trailerCount) {
+  public static int proxyOnRequestTrailers(int contextId, int numTrailers) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
-      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(CallbackArguments.httpStream(contextId).requestTrailers(), trailerCount));
+      result = CallbackResults.action(((Rewrite.Exchange) Contexts.stream(contextId)).requestTrailers(CallbackArguments.httpStream(contextId).requestTrailers(), numTrailers));
     } catch (Throwable e) {
       result = Guard.failStream("proxy_on_request_trailers", "Rewrite.Exchange.requestTrailers", e);
     }
@@ -162,7 +162,7 @@ public final class Rewrite_ProxyWasm {
   @Export(
       name = "proxy_on_response_headers"
   )
-  public static int proxyOnResponseHeaders(int contextId, int headerCount, int endOfStream) {
+  public static int proxyOnResponseHeaders(int contextId, int numHeaders, int endOfStream) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
@@ -192,7 +192,7 @@ public final class Rewrite_ProxyWasm {
   @Export(
       name = "proxy_on_response_trailers"
   )
-  public static int proxyOnResponseTrailers(int contextId, int trailerCount) {
+  public static int proxyOnResponseTrailers(int contextId, int numTrailers) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {

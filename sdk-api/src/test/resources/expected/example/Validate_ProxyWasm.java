@@ -84,7 +84,7 @@ public final class Validate_ProxyWasm {
   @Export(
       name = "proxy_on_request_trailers"
   )
-  public static int proxyOnRequestTrailers(int contextId, int trailerCount) {
+  public static int proxyOnRequestTrailers(int contextId, int numTrailers) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
@@ -125,7 +125,7 @@ public final class Validate_ProxyWasm {
   @Export(
       name = "proxy_on_response_headers"
   )
-  public static int proxyOnResponseHeaders(int contextId, int headerCount, int endOfStream) {
+  public static int proxyOnResponseHeaders(int contextId, int numHeaders, int endOfStream) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {
@@ -160,7 +160,7 @@ public final class Validate_ProxyWasm {
   @Export(
       name = "proxy_on_response_trailers"
   )
-  public static int proxyOnResponseTrailers(int contextId, int trailerCount) {
+  public static int proxyOnResponseTrailers(int contextId, int numTrailers) {
     int previous = CallbackContext.enter(contextId);
     int result;
     try {

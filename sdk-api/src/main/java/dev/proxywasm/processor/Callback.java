@@ -1,47 +1,50 @@
 package dev.proxywasm.processor;
 
+import dev.proxywasm.abi.GuestExport;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** The callbacks a plugin can handle: the annotation, the ABI export, and what a handler may take. */
 enum Callback {
-    VM_START("OnVmStart", "proxy_on_vm_start", Scope.PLUGIN, Returns.START,
+    VM_START("OnVmStart", GuestExport.PROXY_ON_VM_START, Scope.PLUGIN, Returns.START,
             EnumSet.of(Argument.VM_CONFIGURATION)),
-    PLUGIN_START("OnPluginStart", "proxy_on_configure", Scope.PLUGIN, Returns.START,
+    PLUGIN_START("OnPluginStart", GuestExport.PROXY_ON_CONFIGURE, Scope.PLUGIN, Returns.START,
             EnumSet.of(Argument.PLUGIN_CONFIGURATION)),
-    PLUGIN_DONE("OnPluginShutdown", "proxy_on_done", Scope.PLUGIN, Returns.START, EnumSet.noneOf(Argument.class)),
-    TICK("OnTick", "proxy_on_tick", Scope.PLUGIN, Returns.NOTHING, EnumSet.noneOf(Argument.class)),
-    QUEUE_READY("OnQueueReady", "proxy_on_queue_ready", Scope.PLUGIN, Returns.NOTHING, EnumSet.of(Argument.QUEUE)),
-    FOREIGN_FUNCTION("OnForeignFunction", "proxy_on_foreign_function", Scope.PLUGIN, Returns.NOTHING,
+    PLUGIN_DONE("OnPluginShutdown", GuestExport.PROXY_ON_DONE, Scope.PLUGIN, Returns.START,
+            EnumSet.noneOf(Argument.class)),
+    TICK("OnTick", GuestExport.PROXY_ON_TICK, Scope.PLUGIN, Returns.NOTHING, EnumSet.noneOf(Argument.class)),
+    QUEUE_READY("OnQueueReady", GuestExport.PROXY_ON_QUEUE_READY, Scope.PLUGIN, Returns.NOTHING,
+            EnumSet.of(Argument.QUEUE)),
+    FOREIGN_FUNCTION("OnForeignFunction", GuestExport.PROXY_ON_FOREIGN_FUNCTION, Scope.PLUGIN, Returns.NOTHING,
             EnumSet.of(Argument.FOREIGN_FUNCTION, Argument.FOREIGN_ARGUMENTS)),
-    NEW_CONNECTION("OnNewConnection", "proxy_on_new_connection", Scope.STREAM, Returns.ACTION,
+    NEW_CONNECTION("OnNewConnection", GuestExport.PROXY_ON_NEW_CONNECTION, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.CONNECTION)),
-    DOWNSTREAM_DATA("OnDownstreamData", "proxy_on_downstream_data", Scope.STREAM, Returns.ACTION,
+    DOWNSTREAM_DATA("OnDownstreamData", GuestExport.PROXY_ON_DOWNSTREAM_DATA, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.BODY, Argument.CONNECTION, Argument.COUNT, Argument.END_OF_STREAM)),
-    UPSTREAM_DATA("OnUpstreamData", "proxy_on_upstream_data", Scope.STREAM, Returns.ACTION,
+    UPSTREAM_DATA("OnUpstreamData", GuestExport.PROXY_ON_UPSTREAM_DATA, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.BODY, Argument.CONNECTION, Argument.COUNT, Argument.END_OF_STREAM)),
-    DOWNSTREAM_CLOSE("OnDownstreamConnectionClose", "proxy_on_downstream_connection_close", Scope.STREAM,
+    DOWNSTREAM_CLOSE("OnDownstreamConnectionClose", GuestExport.PROXY_ON_DOWNSTREAM_CONNECTION_CLOSE, Scope.STREAM,
             Returns.NOTHING, EnumSet.of(Argument.CONNECTION, Argument.PEER)),
-    UPSTREAM_CLOSE("OnUpstreamConnectionClose", "proxy_on_upstream_connection_close", Scope.STREAM,
+    UPSTREAM_CLOSE("OnUpstreamConnectionClose", GuestExport.PROXY_ON_UPSTREAM_CONNECTION_CLOSE, Scope.STREAM,
             Returns.NOTHING, EnumSet.of(Argument.CONNECTION, Argument.PEER)),
-    REQUEST_HEADERS("OnRequestHeaders", "proxy_on_request_headers", Scope.STREAM, Returns.ACTION,
+    REQUEST_HEADERS("OnRequestHeaders", GuestExport.PROXY_ON_REQUEST_HEADERS, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.HEADERS, Argument.STREAM, Argument.COUNT, Argument.END_OF_STREAM)),
-    REQUEST_BODY("OnRequestBody", "proxy_on_request_body", Scope.STREAM, Returns.ACTION,
+    REQUEST_BODY("OnRequestBody", GuestExport.PROXY_ON_REQUEST_BODY, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.BODY, Argument.STREAM, Argument.COUNT, Argument.END_OF_STREAM)),
-    REQUEST_TRAILERS("OnRequestTrailers", "proxy_on_request_trailers", Scope.STREAM, Returns.ACTION,
+    REQUEST_TRAILERS("OnRequestTrailers", GuestExport.PROXY_ON_REQUEST_TRAILERS, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.HEADERS, Argument.STREAM, Argument.COUNT)),
-    RESPONSE_HEADERS("OnResponseHeaders", "proxy_on_response_headers", Scope.STREAM, Returns.ACTION,
+    RESPONSE_HEADERS("OnResponseHeaders", GuestExport.PROXY_ON_RESPONSE_HEADERS, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.HEADERS, Argument.STREAM, Argument.COUNT, Argument.END_OF_STREAM)),
-    RESPONSE_BODY("OnResponseBody", "proxy_on_response_body", Scope.STREAM, Returns.ACTION,
+    RESPONSE_BODY("OnResponseBody", GuestExport.PROXY_ON_RESPONSE_BODY, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.BODY, Argument.STREAM, Argument.COUNT, Argument.END_OF_STREAM)),
-    RESPONSE_TRAILERS("OnResponseTrailers", "proxy_on_response_trailers", Scope.STREAM, Returns.ACTION,
+    RESPONSE_TRAILERS("OnResponseTrailers", GuestExport.PROXY_ON_RESPONSE_TRAILERS, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.HEADERS, Argument.STREAM, Argument.COUNT)),
-    STREAM_DONE("OnStreamDone", "proxy_on_log", Scope.STREAM, Returns.NOTHING, EnumSet.of(Argument.STREAM)),
+    STREAM_DONE("OnStreamDone", GuestExport.PROXY_ON_LOG, Scope.STREAM, Returns.NOTHING, EnumSet.of(Argument.STREAM)),
     /** Generated into the request body export, and the trailers (and headers) exports beside it. */
-    WHOLE_REQUEST_BODY("OnWholeRequestBody", "proxy_on_request_body", Scope.STREAM, Returns.ACTION,
+    WHOLE_REQUEST_BODY("OnWholeRequestBody", GuestExport.PROXY_ON_REQUEST_BODY, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.BODY, Argument.STREAM, Argument.COUNT)),
     /** Generated into the response body export, and the trailers (and headers) exports beside it. */
-    WHOLE_RESPONSE_BODY("OnWholeResponseBody", "proxy_on_response_body", Scope.STREAM, Returns.ACTION,
+    WHOLE_RESPONSE_BODY("OnWholeResponseBody", GuestExport.PROXY_ON_RESPONSE_BODY, Scope.STREAM, Returns.ACTION,
             EnumSet.of(Argument.BODY, Argument.STREAM, Argument.COUNT));
 
     /** Where a handler lives: the plugin class, or the per-stream class. */
@@ -66,12 +69,12 @@ enum Callback {
     static final String API = "dev.proxywasm.api";
 
     final String annotation;
-    final String export;
+    final GuestExport export;
     final Scope scope;
     final Returns returns;
     final Set<Argument> arguments;
 
-    Callback(String simpleName, String export, Scope scope, Returns returns, Set<Argument> arguments) {
+    Callback(String simpleName, GuestExport export, Scope scope, Returns returns, Set<Argument> arguments) {
         this.annotation = API + "." + simpleName;
         this.export = export;
         this.scope = scope;

@@ -7,6 +7,8 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.proxywasm.abi.GuestExport;
+import dev.proxywasm.abi.Signature.ValueType;
 import dev.proxywasm.processor.PluginModel.Handler;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * Writes the export class for a {@link PluginModel}. The only class that touches JavaPoet. Every
  * export is a one-liner into the plugin or the runtime, wrapped so that no {@link Throwable} leaves
- * it: an escaping exception would trap the VM.
+ * it: an escaping exception would trap the VM. Each export's name, parameters and result come from
+ * the ABI table ({@link GuestExport}); its parameters are named as the ABI names them.
  */
 final class GlueWriter {
     private static final String RUNTIME = "dev.proxywasm.runtime";
@@ -37,6 +40,15 @@ final class GlueWriter {
     private static final ClassName FOREIGN_FUNCTION_ARGUMENTS = ClassName.get(RUNTIME, "ForeignFunctionArguments");
     private static final ClassName FAILURE_POLICY = ClassName.get(Callback.API, "FailurePolicy");
     private static final ClassName WHOLE_BODY = ClassName.get(RUNTIME, "WholeBody");
+
+    /** Where a callback's values are in its parameters: first the context. */
+    private static final int CONTEXT = 0;
+    /** Second, what the callback reports: a count, a size, an id, the peer or the configuration's size. */
+    private static final int REPORTED = 1;
+    /** Third, end of stream in stream callbacks. */
+    private static final int END_OF_STREAM = 2;
+    /** Third in {@code proxy_on_foreign_function}: the size of the arguments. */
+    private static final int ARGUMENTS_SIZE = 2;
 
     private final PluginModel model;
     private final ClassName plugin;
@@ -86,11 +98,11 @@ final class GlueWriter {
         if (model.stream() != null) {
             type.addOriginatingElement(model.stream());
         }
-        type.addMethod(export("proxy_abi_version_0_2_1", "proxyAbiVersion021", TypeName.VOID).build());
-        type.addMethod(export("_initialize", "initialize", TypeName.VOID)
+        type.addMethod(exportMethod(GuestExport.ABI_MARKER, TypeName.VOID).build());
+        type.addMethod(export(GuestExport.INITIALIZE)
                 .addComment("Envoy calls this first; it must not call the host.").build());
-        type.addMethod(allocator("malloc", "malloc"));
-        type.addMethod(allocator("proxy_on_memory_allocate", "proxyOnMemoryAllocate"));
+        type.addMethod(allocator(GuestExport.MALLOC));
+        type.addMethod(allocator(GuestExport.PROXY_ON_MEMORY_ALLOCATE));
         type.addMethod(contextCreate());
         for (Handler handler : model.handlers()) {
             switch (handler.callback()) {
@@ -98,27 +110,50 @@ final class GlueWriter {
                 default -> type.addMethod(callback(handler));
             }
         }
-        type.addMethod(guarded(export("proxy_on_delete", "proxyOnDelete", TypeName.VOID)
-                .addParameter(int.class, "contextId"), "proxy_on_delete", "contextId",
-                CodeBlock.of("$T.delete(contextId);\n", CONTEXTS), null, CodeBlock.of("$S", "the stream's release")));
+        GuestExport delete = GuestExport.PROXY_ON_DELETE;
+        type.addMethod(guarded(delete, CodeBlock.of("$T.delete($L);\n", CONTEXTS, parameter(delete, CONTEXT)), null,
+                CodeBlock.of("$S", "the stream's release")));
         JavaFile.builder(packageOf(model.plugin()), type.build())
                 .skipJavaLangImports(true)
                 .build()
                 .writeTo(filer);
     }
 
-    private static MethodSpec.Builder export(String exportName, String methodName, TypeName returns) {
-        return MethodSpec.methodBuilder(methodName)
+    /** The export's method as the ABI table declares it: its name, its parameters and its result. */
+    private static MethodSpec.Builder export(GuestExport export) {
+        List<ValueType> results = export.signature().results();
+        MethodSpec.Builder method = exportMethod(export.abiName(),
+                results.isEmpty() ? TypeName.VOID : javaType(results.get(0)));
+        List<ValueType> params = export.signature().params();
+        for (int i = 0; i < params.size(); i++) {
+            method.addParameter(javaType(params.get(i)), parameter(export, i));
+        }
+        return method;
+    }
+
+    private static MethodSpec.Builder exportMethod(String exportName, TypeName returns) {
+        return MethodSpec.methodBuilder(javaName(exportName))
                 .addAnnotation(AnnotationSpec.builder(EXPORT).addMember("name", "$S", exportName).build())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(returns);
     }
 
-    private static MethodSpec allocator(String exportName, String methodName) {
-        return export(exportName, methodName, TypeName.INT)
-                .addParameter(int.class, "size")
+    private static TypeName javaType(ValueType type) {
+        return switch (type) {
+            case I32 -> TypeName.INT;
+            case I64 -> TypeName.LONG;
+        };
+    }
+
+    /** The Java name of an export's parameter, from the ABI's: {@code num_headers} is {@code numHeaders}. */
+    private static String parameter(GuestExport export, int index) {
+        return javaName(export.parameters().get(index).name());
+    }
+
+    private static MethodSpec allocator(GuestExport export) {
+        return export(export)
                 .beginControlFlow("try")
-                .addStatement("return $T.allocate(size)", PLATFORM)
+                .addStatement("return $T.allocate($L)", PLATFORM, parameter(export, 0))
                 .nextControlFlow("catch ($T e)", Throwable.class)
                 .addComment("No host call is allowed here; 0 tells the host the allocation failed.")
                 .addStatement("return 0")
@@ -127,90 +162,64 @@ final class GlueWriter {
     }
 
     private MethodSpec contextCreate() {
+        GuestExport export = GuestExport.PROXY_ON_CONTEXT_CREATE;
+        String context = parameter(export, CONTEXT);
+        String parent = parameter(export, REPORTED);
         CodeBlock.Builder body = CodeBlock.builder()
-                .beginControlFlow("if (parentContextId == 0)")
+                .beginControlFlow("if ($L == 0)", parent)
                 .addStatement("$T.bindHost()", PLATFORM)
                 .addStatement("$T.configure($S, $T.$L)", GUARD, ModelReader.nestedName(model.plugin()), FAILURE_POLICY,
                         model.failOpen() ? "FAIL_OPEN" : "FAIL_CLOSED")
-                .addStatement("$T.putRoot(contextId, new $T())", CONTEXTS, plugin)
+                .addStatement("$T.putRoot($L, new $T())", CONTEXTS, context, plugin)
                 .nextControlFlow("else");
-        CodeBlock root = CodeBlock.of("(($T) $T.root(parentContextId))", plugin, CONTEXTS);
+        CodeBlock root = CodeBlock.of("(($T) $T.root($L))", plugin, CONTEXTS, parent);
         switch (model.creation()) {
-            case SHARED_PLUGIN -> body.addStatement("$T.putStream(contextId, $L)", CONTEXTS, root);
-            case INNER -> body.addStatement("$T.putStream(contextId, $L.new $L())", CONTEXTS, root,
+            case SHARED_PLUGIN -> body.addStatement("$T.putStream($L, $L)", CONTEXTS, context, root);
+            case INNER -> body.addStatement("$T.putStream($L, $L.new $L())", CONTEXTS, context, root,
                     model.stream().getSimpleName());
-            case WITH_PLUGIN -> body.addStatement("$T.putStream(contextId, new $T($L))", CONTEXTS, streamState, root);
-            case NO_ARGUMENTS -> body.addStatement("$T.putStream(contextId, new $T())", CONTEXTS, streamState);
+            case WITH_PLUGIN -> body.addStatement("$T.putStream($L, new $T($L))", CONTEXTS, context, streamState,
+                    root);
+            case NO_ARGUMENTS -> body.addStatement("$T.putStream($L, new $T())", CONTEXTS, context, streamState);
         }
         body.endControlFlow();
         String pluginConstructor = "new " + ModelReader.nestedName(model.plugin()) + "()";
         String streamConstructor = model.stream() == null ? pluginConstructor
                 : "new " + ModelReader.nestedName(model.stream()) + "()";
         CodeBlock constructor = pluginConstructor.equals(streamConstructor) ? CodeBlock.of("$S", pluginConstructor)
-                : CodeBlock.of("parentContextId == 0 ? $S : $S", pluginConstructor, streamConstructor);
-        return guarded(export("proxy_on_context_create", "proxyOnContextCreate", TypeName.VOID)
-                .addParameter(int.class, "contextId")
-                .addParameter(int.class, "parentContextId"), "proxy_on_context_create", "contextId", body.build(), null,
-                constructor);
+                : CodeBlock.of("$L == 0 ? $S : $S", parent, pluginConstructor, streamConstructor);
+        return guarded(export, body.build(), null, constructor);
     }
 
     private MethodSpec callback(Handler handler) {
         Callback callback = handler.callback();
-        String method = javaName(callback.export);
+        GuestExport export = callback.export;
+        String context = parameter(export, CONTEXT);
         CodeBlock name = CodeBlock.of("$S", handler.displayName());
         return switch (callback) {
-            case VM_START, PLUGIN_START -> guarded(export(callback.export, method, TypeName.INT)
-                            .addParameter(int.class, "rootContextId")
-                            .addParameter(int.class, "configurationSize"), callback.export, "rootContextId",
-                    startCall(handler, "rootContextId"), "startFailed", name);
-            case PLUGIN_DONE -> guarded(export(callback.export, method, TypeName.INT)
-                            .addParameter(int.class, "contextId"), callback.export, "contextId",
-                    CodeBlock.builder()
-                            .beginControlFlow("if ($T.isRoot(contextId))", CONTEXTS)
-                            .add(startCall(handler, "contextId"))
-                            .nextControlFlow("else")
-                            .addStatement("result = 1")
-                            .endControlFlow()
-                            .build(), "doneFailed", name);
+            case VM_START, PLUGIN_START -> guarded(export, startCall(handler, export), "startFailed", name);
+            case PLUGIN_DONE -> guarded(export, CodeBlock.builder()
+                    .beginControlFlow("if ($T.isRoot($L))", CONTEXTS, context)
+                    .add(startCall(handler, export))
+                    .nextControlFlow("else")
+                    .addStatement("result = 1")
+                    .endControlFlow()
+                    .build(), "doneFailed", name);
             case REQUEST_HEADERS, RESPONSE_HEADERS -> headersExport(callback, handler, wholeBodyOf(callback));
-            case REQUEST_BODY, RESPONSE_BODY -> guarded(
-                    export(callback.export, method, TypeName.INT)
-                            .addParameter(int.class, "contextId")
-                            .addParameter(int.class, "bodySize")
-                            .addParameter(int.class, "endOfStream"), callback.export, "contextId",
-                    actionCall(handler, "bodySize"),
+            case REQUEST_BODY, RESPONSE_BODY -> guarded(export, actionCall(handler, export, null, "result"),
                     callback == Callback.RESPONSE_BODY ? "resetStream" : "failStream", name);
             case REQUEST_TRAILERS, RESPONSE_TRAILERS -> trailersExport(callback, handler, wholeBodyOf(callback));
-            case TICK -> guarded(export(callback.export, method, TypeName.VOID)
-                            .addParameter(int.class, "rootContextId"), callback.export, "rootContextId",
-                    pluginCall(handler, "rootContextId"), null, name);
-            case QUEUE_READY -> guarded(export(callback.export, method, TypeName.VOID)
-                            .addParameter(int.class, "rootContextId").addParameter(int.class, "queueId"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId"), null, name);
-            case FOREIGN_FUNCTION -> guarded(export(callback.export, method, TypeName.VOID)
-                            .addParameter(int.class, "rootContextId").addParameter(int.class, "functionId")
-                            .addParameter(int.class, "argumentsSize"),
-                    callback.export, "rootContextId", pluginCall(handler, "rootContextId"), null, name);
-            case NEW_CONNECTION -> guarded(export(callback.export, method, TypeName.INT)
-                            .addParameter(int.class, "contextId"), callback.export, "contextId",
-                    actionCall(handler, null), "closeConnection", name);
-            case DOWNSTREAM_DATA, UPSTREAM_DATA -> guarded(export(callback.export, method, TypeName.INT)
-                            .addParameter(int.class, "contextId").addParameter(int.class, "dataSize")
-                            .addParameter(int.class, "endOfStream"), callback.export, "contextId",
-                    actionCall(handler, "dataSize"), "closeConnection", name);
-            case DOWNSTREAM_CLOSE, UPSTREAM_CLOSE -> guarded(export(callback.export, method, TypeName.VOID)
-                            .addParameter(int.class, "contextId").addParameter(int.class, "peerType"),
-                    callback.export, "contextId", CodeBlock.builder()
-                            .addStatement("$L.$L($L)", stream(), handler.method(), arguments(handler, null))
-                            .build(), null, name);
+            case TICK, QUEUE_READY, FOREIGN_FUNCTION -> guarded(export, pluginCall(handler, export), null, name);
+            case NEW_CONNECTION, DOWNSTREAM_DATA, UPSTREAM_DATA -> guarded(export,
+                    actionCall(handler, export, null, "result"), "closeConnection", name);
+            case DOWNSTREAM_CLOSE, UPSTREAM_CLOSE -> guarded(export, CodeBlock.builder()
+                    .addStatement("$L.$L($L)", stream(export), handler.method(), arguments(handler, export, null))
+                    .build(), null, name);
             case WHOLE_REQUEST_BODY, WHOLE_RESPONSE_BODY -> throw new IllegalArgumentException("see wholeBodyExports");
-            case STREAM_DONE -> guarded(export(callback.export, method, TypeName.VOID)
-                            .addParameter(int.class, "contextId"), callback.export, "contextId",
-                    CodeBlock.builder()
-                            .beginControlFlow("if (!$T.isRoot(contextId))", CONTEXTS)
-                            .addStatement("$L.$L($L)", stream(), handler.method(), arguments(handler, null))
-                            .endControlFlow()
-                            .build(), null, name);
+            case STREAM_DONE -> guarded(export, CodeBlock.builder()
+                    .beginControlFlow("if (!$T.isRoot($L))", CONTEXTS, context)
+                    .addStatement("$L.$L($L)", stream(export), handler.method(), arguments(handler, export, null))
+                    .endControlFlow()
+                    .build(), null, name);
         };
     }
 
@@ -233,19 +242,17 @@ final class GlueWriter {
         if (model.handler(headers) == null && !whole.wholeBody().readOnly()) {
             exports.add(headersExport(headers, null, whole));
         }
+        GuestExport export = whole.callback().export;
         CodeBlock body = CodeBlock.builder()
-                .addStatement("result = $T.onBody(contextId, $L, bodySize, endOfStream != 0, $L)", WHOLE_BODY, response,
+                .addStatement("result = $T.onBody($L, $L, $L, $L != 0, $L)", WHOLE_BODY, parameter(export, CONTEXT),
+                        response, parameter(export, REPORTED), parameter(export, END_OF_STREAM),
                         whole.wholeBody().maxBytes())
                 .beginControlFlow("if (result == $T.DELIVER)", WHOLE_BODY)
-                .add(actionCall(whole, "bodySize"))
+                .add(actionCall(whole, export, null, "result"))
                 .endControlFlow()
                 .build();
-        String export = whole.callback().export;
-        exports.add(guarded(export(export, javaName(export), TypeName.INT)
-                        .addParameter(int.class, "contextId")
-                        .addParameter(int.class, "bodySize")
-                        .addParameter(int.class, "endOfStream"), export, "contextId", body,
-                response ? "resetStream" : "failStream", CodeBlock.of("$S", whole.displayName())));
+        exports.add(guarded(export, body, response ? "resetStream" : "failStream",
+                CodeBlock.of("$S", whole.displayName())));
         if (model.handler(trailers) == null) {
             exports.add(trailersExport(trailers, null, whole));
         }
@@ -254,17 +261,15 @@ final class GlueWriter {
 
     /** A headers export: the handler (if any), after removing the length a whole-body handler may change. */
     private MethodSpec headersExport(Callback callback, Handler handler, Handler whole) {
+        GuestExport export = callback.export;
         CodeBlock.Builder body = CodeBlock.builder();
         if (whole != null && !whole.wholeBody().readOnly()) {
             body.addStatement("$L.remove($S)", headers(callback), "content-length");
         }
         body.add(handler == null ? CodeBlock.builder().addStatement("result = 0").build()
-                : actionCall(handler, "headerCount"));
-        return guarded(export(callback.export, javaName(callback.export), TypeName.INT)
-                        .addParameter(int.class, "contextId")
-                        .addParameter(int.class, "headerCount")
-                        .addParameter(int.class, "endOfStream"), callback.export, "contextId", body.build(),
-                "failStream", CodeBlock.of("$S", (handler != null ? handler : whole).displayName()));
+                : actionCall(handler, export, null, "result"));
+        return guarded(export, body.build(), "failStream",
+                CodeBlock.of("$S", (handler != null ? handler : whole).displayName()));
     }
 
     /**
@@ -272,20 +277,21 @@ final class GlueWriter {
      * it), then the trailers handler; either one pausing pauses the stream.
      */
     private MethodSpec trailersExport(Callback callback, Handler handler, Handler whole) {
+        GuestExport export = callback.export;
         CodeBlock.Builder body = CodeBlock.builder();
         String failure = callback == Callback.RESPONSE_TRAILERS ? "resetStream" : "failStream";
         if (whole == null) {
-            body.add(actionCall(handler, "trailerCount"));
+            body.add(actionCall(handler, export, null, "result"));
         } else {
             boolean response = whole.callback() == Callback.WHOLE_RESPONSE_BODY;
             body.addStatement("int wholeBody = 0")
-                    .beginControlFlow("if ($T.onTrailers(contextId, $L))", WHOLE_BODY, response)
-                    .add(actionCall(whole, CodeBlock.of("$L.size()", body(whole.callback())), "wholeBody"))
+                    .beginControlFlow("if ($T.onTrailers($L, $L))", WHOLE_BODY, parameter(export, CONTEXT), response)
+                    .add(actionCall(whole, export, CodeBlock.of("$L.size()", body(whole.callback())), "wholeBody"))
                     .endControlFlow();
             if (handler == null) {
                 body.addStatement("result = wholeBody");
             } else {
-                body.add(actionCall(handler, "trailerCount"))
+                body.add(actionCall(handler, export, null, "result"))
                         .beginControlFlow("if (wholeBody != 0)")
                         .addStatement("result = wholeBody")
                         .endControlFlow();
@@ -293,47 +299,44 @@ final class GlueWriter {
         }
         String names = handler == null ? whole.displayName()
                 : whole == null ? handler.displayName() : whole.displayName() + " or " + handler.displayName();
-        return guarded(export(callback.export, javaName(callback.export), TypeName.INT)
-                        .addParameter(int.class, "contextId")
-                        .addParameter(int.class, "trailerCount"), callback.export, "contextId", body.build(),
-                failure, CodeBlock.of("$S", names));
+        return guarded(export, body.build(), failure, CodeBlock.of("$S", names));
     }
 
     /** Calls a void plugin-class handler. */
-    private CodeBlock pluginCall(Handler handler, String contextVariable) {
-        return CodeBlock.builder().addStatement("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, contextVariable,
-                handler.method(), arguments(handler, null)).build();
+    private CodeBlock pluginCall(Handler handler, GuestExport export) {
+        return CodeBlock.builder().addStatement("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS,
+                parameter(export, CONTEXT), handler.method(), arguments(handler, export, null)).build();
     }
 
     /** Assigns {@code result}: 1 for success, 0 for failure. */
-    private CodeBlock startCall(Handler handler, String contextVariable) {
-        CodeBlock call = CodeBlock.of("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, contextVariable,
-                handler.method(), arguments(handler, null));
+    private CodeBlock startCall(Handler handler, GuestExport export) {
+        CodeBlock call = CodeBlock.of("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, parameter(export, CONTEXT),
+                handler.method(), arguments(handler, export, null));
         if (handler.returnsValue()) {
             return CodeBlock.builder().addStatement("result = $L ? 1 : 0", call).build();
         }
         return CodeBlock.builder().addStatement("$L", call).addStatement("result = 1").build();
     }
 
-    /** Assigns {@code result}: the returned action's wire code, or continue for a void handler. */
-    private CodeBlock actionCall(Handler handler, Object count) {
-        return actionCall(handler, count, "result");
-    }
-
-    /** Assigns {@code target}: the returned action's wire code, or continue for a void handler. */
-    private CodeBlock actionCall(Handler handler, Object count, String target) {
-        CodeBlock call = CodeBlock.of("$L.$L($L)", stream(), handler.method(), arguments(handler, count));
+    /**
+     * Assigns {@code target}: the returned action's wire code, or continue for a void handler. The
+     * handler's count is {@code count}, or what the export reports when that is null.
+     */
+    private CodeBlock actionCall(Handler handler, GuestExport export, CodeBlock count, String target) {
+        CodeBlock call = CodeBlock.of("$L.$L($L)", stream(export), handler.method(), arguments(handler, export, count));
         if (handler.returnsValue()) {
             return CodeBlock.builder().addStatement("$L = $T.action($L)", target, RESULTS, call).build();
         }
         return CodeBlock.builder().addStatement("$L", call).addStatement("$L = 0", target).build();
     }
 
-    private CodeBlock stream() {
-        return CodeBlock.of("(($T) $T.stream(contextId))", streamState, CONTEXTS);
+    private CodeBlock stream(GuestExport export) {
+        return CodeBlock.of("(($T) $T.stream($L))", streamState, CONTEXTS, parameter(export, CONTEXT));
     }
 
-    private CodeBlock arguments(Handler handler, Object countVariable) {
+    /** The handler's arguments in {@code export}: from the export's parameters, as the author types. */
+    private CodeBlock arguments(Handler handler, GuestExport export, CodeBlock count) {
+        String context = parameter(export, CONTEXT);
         CodeBlock.Builder args = CodeBlock.builder();
         String separator = "";
         for (Argument argument : handler.arguments()) {
@@ -342,41 +345,43 @@ final class GlueWriter {
             switch (argument) {
                 case HEADERS -> args.add(headers(handler.callback()));
                 case BODY -> args.add(body(handler.callback()));
-                case STREAM -> args.add("$T.httpStream(contextId)", ARGUMENTS);
-                case CONNECTION -> args.add("$T.connection(contextId)", ARGUMENTS);
-                case PEER -> args.add("$T.peer(peerType)", ARGUMENTS);
-                case QUEUE -> args.add("$T.byId(queueId)", REGISTERED_QUEUES);
-                case FOREIGN_FUNCTION -> args.add("new $T(functionId)", FOREIGN_FUNCTION_ID);
-                case FOREIGN_ARGUMENTS -> args.add("$T.read(argumentsSize)", FOREIGN_FUNCTION_ARGUMENTS);
-                case PLUGIN_CONFIGURATION -> args.add("$T.pluginConfiguration(configurationSize)", ARGUMENTS);
-                case VM_CONFIGURATION -> args.add("$T.vmConfiguration(configurationSize)", ARGUMENTS);
-                case COUNT -> args.add("$L", countVariable);
-                case END_OF_STREAM -> args.add("endOfStream != 0");
+                case STREAM -> args.add("$T.httpStream($L)", ARGUMENTS, context);
+                case CONNECTION -> args.add("$T.connection($L)", ARGUMENTS, context);
+                case PEER -> args.add("$T.peer($L)", ARGUMENTS, parameter(export, REPORTED));
+                case QUEUE -> args.add("$T.byId($L)", REGISTERED_QUEUES, parameter(export, REPORTED));
+                case FOREIGN_FUNCTION -> args.add("new $T($L)", FOREIGN_FUNCTION_ID, parameter(export, REPORTED));
+                case FOREIGN_ARGUMENTS -> args.add("$T.read($L)", FOREIGN_FUNCTION_ARGUMENTS,
+                        parameter(export, ARGUMENTS_SIZE));
+                case PLUGIN_CONFIGURATION -> args.add("$T.pluginConfiguration($L)", ARGUMENTS,
+                        parameter(export, REPORTED));
+                case VM_CONFIGURATION -> args.add("$T.vmConfiguration($L)", ARGUMENTS, parameter(export, REPORTED));
+                case COUNT -> args.add("$L", count != null ? count : parameter(export, REPORTED));
+                case END_OF_STREAM -> args.add("$L != 0", parameter(export, END_OF_STREAM));
             }
         }
         return args.build();
     }
 
     /**
-     * Runs {@code body} with the callback's context current and no {@link Throwable} escaping: the
-     * {@code Guard} method named {@code guard} logs the failure with {@code method} (the plugin
-     * method, for the log) and applies the plugin's failure policy. With a {@code guard}, the body
-     * assigns {@code int result} and the guard's value replaces it on failure; without one the export
-     * is void and the failure is only logged. There is deliberately no {@code finally} and no
-     * {@code return} inside {@code try}: TeaVM 0.13.1 emits invalid WebAssembly for a value returned
-     * through {@code finally}.
+     * The export's method, running {@code body} with the callback's context current and no
+     * {@link Throwable} escaping: the {@code Guard} method named {@code guard} logs the failure with
+     * {@code method} (the plugin method, for the log) and applies the plugin's failure policy. With a
+     * {@code guard}, the body assigns {@code int result} and the guard's value replaces it on failure;
+     * without one the export is void and the failure is only logged. There is deliberately no
+     * {@code finally} and no {@code return} inside {@code try}: TeaVM 0.13.1 emits invalid WebAssembly
+     * for a value returned through {@code finally}.
      */
-    private static MethodSpec guarded(MethodSpec.Builder method, String exportName, String contextVariable,
-            CodeBlock body, String guard, CodeBlock pluginMethod) {
-        method.addStatement("int previous = $T.enter($L)", CALLBACK_CONTEXT, contextVariable);
+    private static MethodSpec guarded(GuestExport export, CodeBlock body, String guard, CodeBlock pluginMethod) {
+        MethodSpec.Builder method = export(export);
+        method.addStatement("int previous = $T.enter($L)", CALLBACK_CONTEXT, parameter(export, CONTEXT));
         if (guard != null) {
             method.addStatement("int result");
         }
         method.beginControlFlow("try").addCode(body).nextControlFlow("catch ($T e)", Throwable.class);
         if (guard == null) {
-            method.addStatement("$T.failed($S, $L, e)", GUARD, exportName, pluginMethod);
+            method.addStatement("$T.failed($S, $L, e)", GUARD, export.abiName(), pluginMethod);
         } else {
-            method.addStatement("result = $T.$L($S, $L, e)", GUARD, guard, exportName, pluginMethod);
+            method.addStatement("result = $T.$L($S, $L, e)", GUARD, guard, export.abiName(), pluginMethod);
         }
         method.endControlFlow().addStatement("$T.exit(previous)", CALLBACK_CONTEXT);
         if (guard != null) {
@@ -387,12 +392,14 @@ final class GlueWriter {
 
     /** The handle of the callback's own body buffer. */
     private static CodeBlock body(Callback callback) {
+        String context = parameter(callback.export, CONTEXT);
         return switch (callback) {
-            case REQUEST_BODY, WHOLE_REQUEST_BODY -> CodeBlock.of("$T.httpStream(contextId).requestBody()", ARGUMENTS);
-            case RESPONSE_BODY, WHOLE_RESPONSE_BODY -> CodeBlock.of("$T.httpStream(contextId).responseBody()",
-                    ARGUMENTS);
-            case DOWNSTREAM_DATA -> CodeBlock.of("$T.connection(contextId).downstreamData()", ARGUMENTS);
-            case UPSTREAM_DATA -> CodeBlock.of("$T.connection(contextId).upstreamData()", ARGUMENTS);
+            case REQUEST_BODY, WHOLE_REQUEST_BODY -> CodeBlock.of("$T.httpStream($L).requestBody()", ARGUMENTS,
+                    context);
+            case RESPONSE_BODY, WHOLE_RESPONSE_BODY -> CodeBlock.of("$T.httpStream($L).responseBody()", ARGUMENTS,
+                    context);
+            case DOWNSTREAM_DATA -> CodeBlock.of("$T.connection($L).downstreamData()", ARGUMENTS, context);
+            case UPSTREAM_DATA -> CodeBlock.of("$T.connection($L).upstreamData()", ARGUMENTS, context);
             default -> throw new IllegalArgumentException(callback.name());
         };
     }
@@ -406,16 +413,16 @@ final class GlueWriter {
             case RESPONSE_TRAILERS -> "responseTrailers";
             default -> throw new IllegalArgumentException(callback.name());
         };
-        return CodeBlock.of("$T.httpStream(contextId).$L()", ARGUMENTS, map);
+        return CodeBlock.of("$T.httpStream($L).$L()", ARGUMENTS, parameter(callback.export, CONTEXT), map);
     }
 
-    /** {@code proxy_on_request_headers} → {@code proxyOnRequestHeaders}. */
-    private static String javaName(String export) {
+    /** {@code proxy_on_request_headers} is {@code proxyOnRequestHeaders}, {@code _initialize} is {@code initialize}. */
+    private static String javaName(String abiName) {
         StringBuilder name = new StringBuilder();
         boolean upper = false;
-        for (char c : export.toCharArray()) {
+        for (char c : abiName.toCharArray()) {
             if (c == '_') {
-                upper = true;
+                upper = name.length() > 0;
             } else {
                 name.append(upper ? Character.toUpperCase(c) : c);
                 upper = false;

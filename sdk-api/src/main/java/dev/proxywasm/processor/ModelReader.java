@@ -72,7 +72,7 @@ final class ModelReader {
                     ExecutableElement first = seen.get(callback);
                     error(method, null, "duplicate " + callback.display() + ": "
                             + ((TypeElement) first.getEnclosingElement()).getSimpleName() + "." + first.getSimpleName()
-                            + "() already handles " + callback.export);
+                            + "() already handles " + callback.export.abiName());
                     continue;
                 }
                 seen.put(callback, method);
@@ -95,7 +95,7 @@ final class ModelReader {
         if (seen.containsKey(chunks) && seen.containsKey(whole)) {
             ExecutableElement method = seen.get(whole);
             error(method, mirror(method, whole.annotation), whole.display() + " and " + chunks.display() + " ("
-                    + seen.get(chunks).getSimpleName() + "()) both handle " + chunks.export + "; keep one: "
+                    + seen.get(chunks).getSimpleName() + "()) both handle " + chunks.export.abiName() + "; keep one: "
                     + whole.display() + " gets the body once, complete, " + chunks.display() + " every chunk");
         }
     }
