@@ -112,10 +112,10 @@ public final class TcpLogger_ProxyWasm {
   @Export(
       name = "proxy_on_foreign_function"
   )
-  public static void proxyOnForeignFunction(int rootContextId, int functionId, int dataSize) {
+  public static void proxyOnForeignFunction(int rootContextId, int functionId, int argumentsSize) {
     int previous = CallbackContext.enter(rootContextId);
     try {
-      ((TcpLogger) Contexts.root(rootContextId)).foreign(ForeignFunctionArguments.read(dataSize), new ForeignFunction.Id(functionId));
+      ((TcpLogger) Contexts.root(rootContextId)).foreign(ForeignFunctionArguments.read(argumentsSize), new ForeignFunction.Id(functionId));
     } catch (Throwable e) {
       Guard.failed("proxy_on_foreign_function", "TcpLogger.foreign", e);
     }

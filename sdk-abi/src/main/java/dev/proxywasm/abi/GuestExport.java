@@ -39,7 +39,7 @@ public enum GuestExport {
     PROXY_ON_GRPC_CLOSE(Names.PROXY_ON_GRPC_CLOSE, "(i32,i32,i32)->()", "context_id", "token", "status_code"),
     PROXY_ON_GRPC_CREATE_INITIAL_METADATA(Names.PROXY_ON_GRPC_CREATE_INITIAL_METADATA, "(i32,i32,i32)->()", "context_id", "token", "num_headers"),
     PROXY_ON_QUEUE_READY(Names.PROXY_ON_QUEUE_READY, "(i32,i32)->()", "root_context_id", "queue_id"),
-    PROXY_ON_FOREIGN_FUNCTION(Names.PROXY_ON_FOREIGN_FUNCTION, "(i32,i32,i32)->()", "root_context_id", "function_id", "data_size"),
+    PROXY_ON_FOREIGN_FUNCTION(Names.PROXY_ON_FOREIGN_FUNCTION, "(i32,i32,i32)->()", "root_context_id", "function_id", "arguments_size"),
     PROXY_ON_DONE(Names.PROXY_ON_DONE, "(i32)->i32", "context_id"),
     PROXY_ON_LOG(Names.PROXY_ON_LOG, "(i32)->()", "context_id"),
     PROXY_ON_DELETE(Names.PROXY_ON_DELETE, "(i32)->()", "context_id");
