@@ -7,6 +7,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.proxywasm.abi.Action;
 import dev.proxywasm.abi.GuestExport;
 import dev.proxywasm.abi.Signature.ValueType;
 import dev.proxywasm.processor.PluginModel.Handler;
@@ -49,6 +50,8 @@ final class GlueWriter {
     private static final int END_OF_STREAM = 2;
     /** Third in {@code proxy_on_foreign_function}: the size of the arguments. */
     private static final int ARGUMENTS_SIZE = 2;
+    /** What a stream callback returns to let the stream go on. */
+    private static final int CONTINUE = Action.CONTINUE.code();
 
     private final PluginModel model;
     private final ClassName plugin;
@@ -266,7 +269,7 @@ final class GlueWriter {
         if (whole != null && !whole.wholeBody().readOnly()) {
             body.addStatement("$L.remove($S)", headers(callback), "content-length");
         }
-        body.add(handler == null ? CodeBlock.builder().addStatement("result = 0").build()
+        body.add(handler == null ? CodeBlock.builder().addStatement("result = $L", CONTINUE).build()
                 : actionCall(handler, export, null, "result"));
         return guarded(export, body.build(), "failStream",
                 CodeBlock.of("$S", (handler != null ? handler : whole).displayName()));
@@ -284,7 +287,7 @@ final class GlueWriter {
             body.add(actionCall(handler, export, null, "result"));
         } else {
             boolean response = whole.callback() == Callback.WHOLE_RESPONSE_BODY;
-            body.addStatement("int wholeBody = 0")
+            body.addStatement("int wholeBody = $L", CONTINUE)
                     .beginControlFlow("if ($T.onTrailers($L, $L))", WHOLE_BODY, parameter(export, CONTEXT), response)
                     .add(actionCall(whole, export, CodeBlock.of("$L.size()", body(whole.callback())), "wholeBody"))
                     .endControlFlow();
@@ -292,7 +295,7 @@ final class GlueWriter {
                 body.addStatement("result = wholeBody");
             } else {
                 body.add(actionCall(handler, export, null, "result"))
-                        .beginControlFlow("if (wholeBody != 0)")
+                        .beginControlFlow("if (wholeBody != $L)", CONTINUE)
                         .addStatement("result = wholeBody")
                         .endControlFlow();
             }
@@ -327,7 +330,7 @@ final class GlueWriter {
         if (handler.returnsValue()) {
             return CodeBlock.builder().addStatement("$L = $T.action($L)", target, RESULTS, call).build();
         }
-        return CodeBlock.builder().addStatement("$L", call).addStatement("$L = 0", target).build();
+        return CodeBlock.builder().addStatement("$L", call).addStatement("$L = $L", target, CONTINUE).build();
     }
 
     private CodeBlock stream(GuestExport export) {

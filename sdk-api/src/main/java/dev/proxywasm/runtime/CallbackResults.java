@@ -7,17 +7,17 @@ public final class CallbackResults {
     private CallbackResults() {}
 
     /**
-     * The wire code of {@code action} (0 continues, 1 stops iteration).
+     * The wire code of {@code action}: the ABI's Continue, or Pause to stop iteration.
      *
      * @throws NullPointerException for a handler that returned null, which fails the callback
      */
     public static int action(Action action) {
         if (action == Action.PAUSE) {
-            return 1;
+            return dev.proxywasm.abi.Action.PAUSE.code();
         }
         if (action == null) {
             throw new NullPointerException("the handler returned null instead of an Action");
         }
-        return 0;
+        return dev.proxywasm.abi.Action.CONTINUE.code();
     }
 }

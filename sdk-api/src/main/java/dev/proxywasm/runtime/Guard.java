@@ -4,6 +4,7 @@ import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Utf8;
+import dev.proxywasm.abi.Action;
 import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.AsyncCallbackFailure;
 import dev.proxywasm.runtime.CallbackContext;
@@ -49,7 +50,7 @@ public final class Guard {
     /**
      * A request callback or the response headers callback threw: fail closed with a local reply
      * (which replaces a response that has not been sent), or continue when the plugin fails open.
-     * Returns the callback's result: 1 stops the stream, 0 continues it.
+     * Returns the callback's result: pause stops the stream, continue lets it go on.
      */
     public static int failStream(String callback, String method, Throwable failure) {
         return refuse(callback, method, failure, false);
@@ -66,18 +67,18 @@ public final class Guard {
     private static int refuse(String callback, String method, Throwable failure, boolean reset) {
         if (failOpen) {
             report(LogLevel.ERROR, callback, method, failure, "; the stream continues (fail open)");
-            return 0;
+            return Action.CONTINUE.code();
         }
         if (!firstFailure(CallbackContext.current())) {
             // The refusal itself is passing through the plugin (a local reply runs the response
             // callbacks): let it through rather than stall it.
             report(LogLevel.ERROR, callback, method, failure, "; the stream was already refused");
-            return 0;
+            return Action.CONTINUE.code();
         }
         if (reset) {
             report(LogLevel.ERROR, callback, method, failure, "; the stream is reset (fail closed)");
             closeQuietly(StreamType.RESPONSE);
-            return 1;
+            return Action.PAUSE.code();
         }
         report(LogLevel.ERROR, callback, method, failure, "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
         try {
@@ -85,18 +86,18 @@ public final class Guard {
         } catch (Throwable replyFailed) {
             closeQuietly(StreamType.REQUEST);
         }
-        return 1;
+        return Action.PAUSE.code();
     }
 
     /** A TCP callback threw: failing closed closes the connection. */
     public static int closeConnection(String callback, String method, Throwable failure) {
         if (failOpen) {
             report(LogLevel.ERROR, callback, method, failure, "; the connection continues (fail open)");
-            return 0;
+            return Action.CONTINUE.code();
         }
         report(LogLevel.ERROR, callback, method, failure, "; the connection is closed (fail closed)");
         closeQuietly(StreamType.DOWNSTREAM);
-        return 1;
+        return Action.PAUSE.code();
     }
 
     /**
@@ -119,7 +120,7 @@ public final class Guard {
         int previous = CallbackContext.enter(context);
         try {
             HostBinding.host().setEffectiveContext(context);
-            if (failStream(callback, method, cause) == 0) {
+            if (failStream(callback, method, cause) == Action.CONTINUE.code()) {
                 HostBinding.host().continueStream(StreamType.REQUEST.code());
             }
         } catch (Throwable ignored) {

@@ -23,11 +23,11 @@ public final class WireCodes {
 
     private WireCodes() {}
 
-    /** What a stream or connection callback returns for {@code action}: the ABI's Continue 0 and Pause 1. */
+    /** What a stream or connection callback returns for {@code action}: the ABI's Continue or Pause. */
     public static int code(Action action) {
         return switch (action) {
-            case CONTINUE -> 0;
-            case PAUSE -> 1;
+            case CONTINUE -> dev.proxywasm.abi.Action.CONTINUE.code();
+            case PAUSE -> dev.proxywasm.abi.Action.PAUSE.code();
         };
     }
 
