@@ -45,7 +45,7 @@ class SampleCoverageTest {
             if (report.hasErrors()) {
                 refused.add(module + ": " + report.errors());
             }
-            report.imports().stream().filter(i -> i.module().equals("env")).forEach(i -> imported.add(i.name()));
+            report.imports().stream().filter(i -> i.module().equals(HostFunction.MODULE)).forEach(i -> imported.add(i.name()));
             report.exports().forEach(e -> exported.add(e.name()));
         }
         assertEquals(List.of(), refused);
