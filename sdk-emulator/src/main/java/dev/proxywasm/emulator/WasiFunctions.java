@@ -120,7 +120,7 @@ final class WasiFunctions {
         on(WasiFunction.SCHED_YIELD, (m, a) -> SUCCESS);
         on(WasiFunction.POLL_ONEOFF, (m, a) -> NOSYS);
         on(WasiFunction.PROC_EXIT, (m, a) -> {
-            host.logs.write(LogLevel.CRITICAL, "proc_exit(" + a[0] + ")");
+            host.logs.write(LogLevel.CRITICAL, WasiFunction.PROC_EXIT.abiName() + "(" + a[0] + ")");
             return SUCCESS;
         });
     }
