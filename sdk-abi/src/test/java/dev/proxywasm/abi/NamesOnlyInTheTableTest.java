@@ -20,10 +20,8 @@ import org.junit.jupiter.api.Test;
  * so every other place has to take the name from the table (and stays checked against it).
  */
 class NamesOnlyInTheTableTest {
-    /** Modules that may spell ABI names: the table itself, and the ones converted separately. */
-    private static final Set<String> EXEMPT = Set.of("sdk-abi",
-            // The emulator and the dev proxy are converted to the table separately; remove these two then.
-            "sdk-testing", "dev-proxy");
+    /** The one module that may spell ABI names: the table itself. */
+    private static final Set<String> EXEMPT = Set.of("sdk-abi");
 
     @Test
     void noOtherMainSourceSpellsAnAbiName() throws IOException {
