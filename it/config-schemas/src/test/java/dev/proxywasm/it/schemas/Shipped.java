@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /** The YAML files the project ships, with the archetype's template values filled in as a user's would be. */
 final class Shipped {
     static final Path ROOT = Path.of(System.getProperty("repository.root", "../..")).normalize();
-    static final Path ARCHETYPE = ROOT.resolve("archetype/src/main/resources/archetype-resources");
+    static final Path ARCHETYPE = ROOT.resolve("proxy-wasm-plugin-archetype/src/main/resources/archetype-resources");
 
     private Shipped() {}
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.proxywasm.abi.GuestExport;
 import dev.proxywasm.abi.HostFunction;
-import dev.proxywasm.teavm.validator.ModuleValidator;
-import dev.proxywasm.teavm.validator.ValidationReport;
+import dev.proxywasm.validator.ModuleValidator;
+import dev.proxywasm.validator.ValidationReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

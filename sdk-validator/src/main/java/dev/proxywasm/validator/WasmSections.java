@@ -1,0 +1,73 @@
+package dev.proxywasm.validator;
+
+import java.io.ByteArrayOutputStream;
+
+/** LEB128 and section framing, shared by the module rewriters. */
+final class WasmSections {
+    private WasmSections() {}
+
+    static void requireModule(byte[] wasm) {
+        if (wasm.length < 8 || wasm[0] != 0 || wasm[1] != 'a' || wasm[2] != 's' || wasm[3] != 'm') {
+            throw new IllegalArgumentException("not a WebAssembly module");
+        }
+    }
+
+    /** Reads an unsigned LEB128 at {@code pos[0]}, advancing it. */
+    static int readU32(byte[] b, int[] pos) {
+        int result = 0;
+        int shift = 0;
+        while (true) {
+            int x = b[pos[0]++] & 0xff;
+            result |= (x & 0x7f) << shift;
+            if ((x & 0x80) == 0) {
+                return result;
+            }
+            shift += 7;
+        }
+    }
+
+    static void writeU32(ByteArrayOutputStream out, int value) {
+        int v = value;
+        do {
+            int x = v & 0x7f;
+            v >>>= 7;
+            out.write(v != 0 ? x | 0x80 : x);
+        } while (v != 0);
+    }
+
+    /** Signed LEB128, as {@code i32.const} takes. */
+    static void writeS32(ByteArrayOutputStream out, int value) {
+        int v = value;
+        while (true) {
+            int x = v & 0x7f;
+            v >>= 7;
+            boolean done = (v == 0 && (x & 0x40) == 0) || (v == -1 && (x & 0x40) != 0);
+            out.write(done ? x : x | 0x80);
+            if (done) {
+                return;
+            }
+        }
+    }
+
+    /** Reads a signed LEB128 at {@code pos[0]}, advancing it. */
+    static int readS32(byte[] b, int[] pos) {
+        int result = 0;
+        int shift = 0;
+        int x;
+        do {
+            x = b[pos[0]++] & 0xff;
+            result |= (x & 0x7f) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        if (shift < 32 && (x & 0x40) != 0) {
+            result |= -1 << shift;
+        }
+        return result;
+    }
+
+    static void section(ByteArrayOutputStream out, int id, byte[] content) {
+        out.write(id);
+        writeU32(out, content.length);
+        out.write(content, 0, content.length);
+    }
+}
