@@ -12,12 +12,9 @@ public final class CallbackResults {
      * @throws NullPointerException for a handler that returned null, which fails the callback
      */
     public static int action(Action action) {
-        if (action == Action.PAUSE) {
-            return dev.proxywasm.abi.Action.PAUSE.code();
-        }
         if (action == null) {
             throw new NullPointerException("the handler returned null instead of an Action");
         }
-        return dev.proxywasm.abi.Action.CONTINUE.code();
+        return WireCodes.code(action);
     }
 }

@@ -2,6 +2,8 @@ package dev.proxywasm.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.proxywasm.abi.PeerType;
+import dev.proxywasm.api.Action;
 import dev.proxywasm.api.GrpcStatus;
 import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Peer;
@@ -16,6 +18,20 @@ class WireCodesTest {
             assertEquals(dev.proxywasm.abi.LogLevel.valueOf(level.name()).code(), WireCodes.code(level),
                     level::name);
         }
+    }
+
+    @Test
+    void actionsAndPeersHaveTheAbisCodes() {
+        for (Action action : Action.values()) {
+            assertEquals(dev.proxywasm.abi.Action.valueOf(action.name()).code(), WireCodes.code(action), action::name);
+            assertEquals(WireCodes.code(action), CallbackResults.action(action), action::name);
+        }
+        for (Peer peer : Peer.values()) {
+            assertEquals(PeerType.valueOf(peer.name()).code(), WireCodes.code(peer), peer::name);
+        }
+        assertEquals(LogLevel.values().length, dev.proxywasm.abi.LogLevel.values().length);
+        assertEquals(Action.values().length, dev.proxywasm.abi.Action.values().length);
+        assertEquals(Peer.values().length, PeerType.values().length);
     }
 
     @Test
@@ -34,6 +50,7 @@ class WireCodesTest {
         assertEquals(GrpcStatus.NOT_FOUND, WireCodes.grpcStatus(5));
         assertEquals(GrpcStatus.UNAVAILABLE, WireCodes.grpcStatus(14));
         assertEquals(GrpcStatus.UNAUTHENTICATED, WireCodes.grpcStatus(16));
+        assertEquals(17, GrpcStatus.values().length, "gRPC defines codes 0 to 16");
         for (int code = 0; code < GrpcStatus.values().length; code++) {
             assertEquals(GrpcStatus.values()[code], WireCodes.grpcStatus(code), "code " + code);
         }
