@@ -32,6 +32,32 @@ public record Signature(List<ValueType> params, List<ValueType> results) {
         return new Signature(types(text.substring(1, arrow)), types(stripParens(text.substring(arrow + 3))));
     }
 
+    /**
+     * The signature a WebAssembly compiler gives a static Java method: {@code int} is i32,
+     * {@code long} i64, {@code void} no result.
+     *
+     * @throws IllegalArgumentException for any other type, which the ABI never uses
+     */
+    public static Signature of(java.lang.reflect.Method method) {
+        List<ValueType> params = new ArrayList<>();
+        for (Class<?> type : method.getParameterTypes()) {
+            params.add(valueType(type, method));
+        }
+        List<ValueType> results = method.getReturnType() == void.class ? List.of()
+                : List.of(valueType(method.getReturnType(), method));
+        return new Signature(params, results);
+    }
+
+    private static ValueType valueType(Class<?> type, java.lang.reflect.Method method) {
+        if (type == int.class) {
+            return ValueType.I32;
+        }
+        if (type == long.class) {
+            return ValueType.I64;
+        }
+        throw new IllegalArgumentException(method.getName() + " uses " + type + ", which is neither i32 nor i64");
+    }
+
     private static String stripParens(String s) {
         return s.startsWith("(") && s.endsWith(")") ? s.substring(1, s.length() - 1) : s;
     }

@@ -8,7 +8,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.proxywasm.abi.GuestExport;
 import dev.proxywasm.abi.Signature;
-import dev.proxywasm.abi.Signature.ValueType;
 import dev.proxywasm.runtime.Export;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,25 +80,9 @@ class ExportSignaturesTest {
         return exports;
     }
 
-    /** The wasm signature TeaVM gives a static method: {@code int} is i32, {@code long} i64. */
+    /** The wasm signature TeaVM gives the method. */
     private static Signature signature(Method method) {
-        List<ValueType> params = new ArrayList<>();
-        for (Class<?> type : method.getParameterTypes()) {
-            params.add(valueType(type, method));
-        }
-        List<ValueType> results = method.getReturnType() == void.class ? List.of()
-                : List.of(valueType(method.getReturnType(), method));
-        return new Signature(params, results);
-    }
-
-    private static ValueType valueType(Class<?> type, Method method) {
-        if (type == int.class) {
-            return ValueType.I32;
-        }
-        if (type == long.class) {
-            return ValueType.I64;
-        }
-        throw new AssertionError(method.getName() + " uses " + type + ", which is neither i32 nor i64");
+        return Signature.of(method);
     }
 
     /** Loads the classes a compilation wrote, the SDK's from the test's own class path. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.proxywasm.abi.HostFunction;
 import dev.proxywasm.abi.Signature;
-import dev.proxywasm.abi.Signature.ValueType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,24 +54,8 @@ class ProxyImportsTest {
         return imports;
     }
 
-    /** The wasm signature TeaVM gives a native method: {@code int} is i32, {@code long} i64. */
+    /** The wasm signature TeaVM gives the method. */
     private static Signature signature(Method method) {
-        List<ValueType> params = new ArrayList<>();
-        for (Class<?> type : method.getParameterTypes()) {
-            params.add(valueType(type, method));
-        }
-        List<ValueType> results = method.getReturnType() == void.class ? List.of()
-                : List.of(valueType(method.getReturnType(), method));
-        return new Signature(params, results);
-    }
-
-    private static ValueType valueType(Class<?> type, Method method) {
-        if (type == int.class) {
-            return ValueType.I32;
-        }
-        if (type == long.class) {
-            return ValueType.I64;
-        }
-        throw new AssertionError(method.getName() + " uses " + type + ", which is neither i32 nor i64");
+        return Signature.of(method);
     }
 }
