@@ -1,5 +1,6 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.runtime.WireCodes;
 import dev.proxywasm.runtime.HeaderPairs;
 import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.Host;
@@ -65,9 +66,9 @@ public final class LocalResponse {
         return this;
     }
 
-    /** Makes it a gRPC reply with this gRPC status. */
-    public LocalResponse setGrpcStatus(int code) {
-        grpcStatus = code;
+    /** Makes it a gRPC reply ending with {@code status} (Envoy sends it as {@code grpc-status}). */
+    public LocalResponse setGrpcStatus(GrpcStatus status) {
+        grpcStatus = WireCodes.code(status);
         return this;
     }
 

@@ -39,6 +39,11 @@ public final class WireCodes {
         return code >= 0 && code < peers.length ? peers[code] : Peer.UNKNOWN;
     }
 
+    /** gRPC's code for {@code status} (a local reply's {@code grpc-status}). */
+    public static int code(GrpcStatus status) {
+        return status.ordinal();
+    }
+
     /** The status {@code proxy_on_grpc_close} reports; a code gRPC does not define is {@link GrpcStatus#UNKNOWN}. */
     public static GrpcStatus grpcStatus(int code) {
         GrpcStatus[] statuses = GrpcStatus.values();

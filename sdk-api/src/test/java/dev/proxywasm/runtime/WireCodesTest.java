@@ -51,6 +51,10 @@ class WireCodesTest {
         assertEquals(GrpcStatus.UNAVAILABLE, WireCodes.grpcStatus(14));
         assertEquals(GrpcStatus.UNAUTHENTICATED, WireCodes.grpcStatus(16));
         assertEquals(17, GrpcStatus.values().length, "gRPC defines codes 0 to 16");
+        for (GrpcStatus status : GrpcStatus.values()) {
+            assertEquals(status, WireCodes.grpcStatus(WireCodes.code(status)), status::name);
+        }
+        assertEquals(14, WireCodes.code(GrpcStatus.UNAVAILABLE));
         for (int code = 0; code < GrpcStatus.values().length; code++) {
             assertEquals(GrpcStatus.values()[code], WireCodes.grpcStatus(code), "code " + code);
         }

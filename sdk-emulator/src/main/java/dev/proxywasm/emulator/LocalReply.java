@@ -8,7 +8,7 @@ import java.util.List;
 public record LocalReply(int status, List<Header> headers, byte[] body, String details, int grpcStatus) {
 
     /** The body as UTF-8 text. */
-    public String bodyText() {
+    public String text() {
         return new String(body, StandardCharsets.UTF_8);
     }
 }

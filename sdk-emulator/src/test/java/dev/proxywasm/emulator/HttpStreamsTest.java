@@ -61,7 +61,7 @@ class HttpStreamsTest {
 
         LocalReply reply = http.localReply(id);
         assertEquals(403, reply.status());
-        assertEquals("no", reply.bodyText());
+        assertEquals("no", reply.text());
         assertEquals("denied", reply.details());
         assertEquals("yes", HeaderMap.of(reply.headers()).get("x-seen"));
     }

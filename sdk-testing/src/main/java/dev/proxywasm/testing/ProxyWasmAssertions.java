@@ -50,7 +50,7 @@ public final class ProxyWasmAssertions {
         SentLocalResponse reply = host.getSentLocalResponse(streamId);
         if (reply != null) {
             throw new AssertionFailedError("stream " + streamId + " got a local response " + reply.status() + ": "
-                    + reply.bodyText());
+                    + reply.text());
         }
     }
 

@@ -16,7 +16,7 @@ public record SentLocalResponse(int status, List<Header> headers, byte[] body, S
     }
 
     /** The body as UTF-8 text. */
-    public String bodyText() {
+    public String text() {
         return new String(body, StandardCharsets.UTF_8);
     }
 

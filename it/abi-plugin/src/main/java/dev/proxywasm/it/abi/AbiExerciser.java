@@ -336,6 +336,11 @@ public final class AbiExerciser {
                             .setBody("forbidden").setDetails("exerciser_denied"));
                     return Action.PAUSE;
                 }
+                case "grpc-reply" -> {
+                    stream.sendLocalResponse(LocalResponse.status(200).setGrpcStatus(GrpcStatus.UNAVAILABLE)
+                            .setBody("try later"));
+                    return Action.PAUSE;
+                }
                 case "keep" -> {
                     kept = stream;
                     Plugin.setTickPeriod(1000);

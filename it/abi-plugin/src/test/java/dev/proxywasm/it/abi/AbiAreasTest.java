@@ -196,10 +196,19 @@ class AbiAreasTest {
         int id = request(host, "local-reply");
 
         SentLocalResponse reply = assertLocalResponse(host, id, 403);
-        assertEquals("forbidden", reply.bodyText());
+        assertEquals("forbidden", reply.text());
         assertEquals("denied", reply.header("x-reason"));
         assertEquals("local-reply", reply.header("x-op-seen"), "the plugin's own response headers callback ran");
         assertEquals("exerciser_denied", reply.details());
+    }
+
+    @ProxyWasmTest
+    void aGrpcLocalReplyCarriesItsStatusAsGrpcsCode(HostEmulator host) {
+        int id = request(host, "grpc-reply");
+
+        SentLocalResponse reply = assertLocalResponse(host, id, 200);
+        assertEquals(14, reply.grpcStatus(), "UNAVAILABLE is gRPC's 14");
+        assertEquals("try later", reply.text());
     }
 
     @ProxyWasmTest
@@ -209,7 +218,7 @@ class AbiAreasTest {
         host.callOnResponseHeaders(id, List.of(new Header(":status", "200")), false);
 
         SentLocalResponse reply = assertLocalResponse(host, id, 502);
-        assertEquals("replaced upstream", reply.bodyText());
+        assertEquals("replaced upstream", reply.text());
         assertHeader(host.getCurrentResponseHeaders(id), ":status", "502");
         assertEquals("replaced upstream", host.getCurrentResponseBodyText(id));
     }

@@ -75,7 +75,7 @@ class HostCallFailuresTest {
                     out.add(op + " response " + host.getCurrentResponseHeaders(id) + " "
                             + host.getCurrentResponseBodyText(id));
                     SentLocalResponse reply = host.getSentLocalResponse(id);
-                    out.add(op + " local reply " + (reply == null ? "none" : reply.status() + " " + reply.bodyText()));
+                    out.add(op + " local reply " + (reply == null ? "none" : reply.status() + " " + reply.text()));
                     host.completeHttpContext(id);
                 }
             }

@@ -60,7 +60,7 @@ class ModeParityTest {
                 out.add(op + " response body " + host.getCurrentResponseBodyText(id));
                 SentLocalResponse reply = host.getSentLocalResponse(id);
                 out.add(op + " local reply " + (reply == null ? "none"
-                        : reply.status() + " " + reply.headers() + " " + reply.bodyText() + " " + reply.details()));
+                        : reply.status() + " " + reply.headers() + " " + reply.text() + " " + reply.details()));
                 host.completeHttpContext(id);
             }
             // On the JVM a failure line goes on with the exception's stack; the module has none.

@@ -34,7 +34,7 @@ class BodyChunkScanTest {
         host.callOnRequestBody(id, "harmless ", false);
         host.callOnRequestBody(id, "contains the pattern here", false);
 
-        assertEquals("forbidden content\n", assertLocalResponse(host, id, 403).bodyText());
+        assertEquals("forbidden content\n", assertLocalResponse(host, id, 403).text());
         assertEquals(List.of("forbidden pattern found after 34 bytes"), host.getInfoLogs());
     }
 }

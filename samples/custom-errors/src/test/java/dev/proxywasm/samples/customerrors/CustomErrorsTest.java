@@ -357,7 +357,7 @@ class CustomErrorsTest {
             SentLocalResponse reply = assertLocalResponse(host, t.id(), 404);
             assertEquals("application/problem+json", reply.header("content-type"));
             assertEquals(document(RFC9110 + "15.5.5", "service mesh returned an error", 404, "/missing", "r1", ""),
-                    dev.proxywasm.api.json.Json.parseObject(reply.bodyText()));
+                    dev.proxywasm.api.json.Json.parseObject(reply.text()));
             assertHeader(t.responseHeaders(), ":status", "404");
         }
 

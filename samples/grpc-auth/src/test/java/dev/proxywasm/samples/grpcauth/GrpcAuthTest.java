@@ -45,7 +45,7 @@ class GrpcAuthTest {
 
         host.callOnGrpcClose(host.getGrpcCalls().get(0).token(), 7, "permission denied");
 
-        assertEquals("denied: permission denied\n", assertLocalResponse(host, id, 403).bodyText());
+        assertEquals("denied: permission denied\n", assertLocalResponse(host, id, 403).text());
         assertEquals(List.of("denied by gRPC status PERMISSION_DENIED: permission denied"), host.getInfoLogs());
     }
 }

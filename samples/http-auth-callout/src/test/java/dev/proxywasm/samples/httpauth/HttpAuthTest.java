@@ -57,7 +57,7 @@ class HttpAuthTest {
         host.callOnHttpCallResponse(host.getHttpCallouts().get(0).token(), List.of(new Header(":status", "401")),
                 new byte[0], List.of());
 
-        assertEquals("access denied\n", assertLocalResponse(host, id, 403).bodyText());
+        assertEquals("access denied\n", assertLocalResponse(host, id, 403).text());
         assertEquals(List.of("access denied: auth answered 401"), host.getInfoLogs());
     }
 
@@ -71,7 +71,7 @@ class HttpAuthTest {
 
         SentLocalResponse reply = assertLocalResponse(host, id, 403);
         assertEquals("http_auth_failed", reply.details());
-        assertEquals("access denied\n", reply.bodyText());
+        assertEquals("access denied\n", reply.text());
         assertEquals(List.of("access denied: the auth call failed"), host.getWarnLogs());
         assertEquals(List.of(), host.getErrorLogs());
     }

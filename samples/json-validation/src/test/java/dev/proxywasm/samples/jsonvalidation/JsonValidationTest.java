@@ -31,13 +31,13 @@ class JsonValidationTest {
     @ProxyWasmTest
     void malformedJsonIsABadRequest(HostEmulator host) {
         int id = post(host, "application/json", "{\"id\": 1,");
-        assertEquals("invalid JSON: expected a member name at position 9\n", assertLocalResponse(host, id, 400).bodyText());
+        assertEquals("invalid JSON: expected a member name at position 9\n", assertLocalResponse(host, id, 400).text());
     }
 
     @ProxyWasmTest
     void aMissingFieldIsABadRequest(HostEmulator host) {
         int id = post(host, "application/json", "{\"id\": 1}");
-        assertEquals("missing field: token\n", assertLocalResponse(host, id, 400).bodyText());
+        assertEquals("missing field: token\n", assertLocalResponse(host, id, 400).text());
     }
 
     @ProxyWasmTest
@@ -57,7 +57,7 @@ class JsonValidationTest {
         host.callOnRequestTrailers(id, List.of(new Header("x-checksum", "abc")));
 
         assertEquals("invalid JSON: expected a member name at position 9\n",
-                assertLocalResponse(host, id, 400).bodyText());
+                assertLocalResponse(host, id, 400).text());
     }
 
     @ProxyWasmTest
@@ -85,6 +85,6 @@ class JsonValidationTest {
         host.callOnRequestHeaders(id, List.of(new Header(":method", "POST"),
                 new Header("content-type", "application/json")), true);
 
-        assertEquals("missing body\n", assertLocalResponse(host, id, 400).bodyText());
+        assertEquals("missing body\n", assertLocalResponse(host, id, 400).text());
     }
 }
