@@ -163,11 +163,16 @@ public final class DevProxy implements AutoCloseable {
     }
 
     private long lastTick;
+    private int tickPeriod;
 
+    /** As in Envoy, the first tick comes one period after the plugin set it, and a new period starts over. */
     private void tick() {
         int period = runner.tickPeriodMilliseconds();
         long now = System.currentTimeMillis();
-        if (period > 0 && now - lastTick >= period) {
+        if (period != tickPeriod) {
+            tickPeriod = period;
+            lastTick = now;
+        } else if (period > 0 && now - lastTick >= period) {
             lastTick = now;
             runner.tick();
         }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.Set;
 
 /**
@@ -41,6 +42,8 @@ final class PluginRunner {
     private final PrintStream console;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Upstream upstreamClient;
+    /** How long a request the plugin paused is held before the client gets a 504. */
+    static final Duration PAUSED_REQUEST_HOLD = Duration.ofSeconds(30);
     private final Exchange.Hooks hooks = new Exchange.Hooks() {
         @Override
         public void afterCallback() {
@@ -55,6 +58,27 @@ final class PluginRunner {
         @Override
         public void onReset() {
             console.println("[proxy] the plugin reset the stream; the client's connection is closed");
+        }
+
+        /** Holds a paused request while ticks and other exchanges run (wait releases this runner). */
+        @Override
+        public boolean awaitResume(BooleanSupplier paused) {
+            long deadline = System.nanoTime() + PAUSED_REQUEST_HOLD.toNanos();
+            while (paused.getAsBoolean()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    console.println("[proxy] the plugin held the request paused for " + PAUSED_REQUEST_HOLD.toSeconds()
+                            + " s; the client gets a 504");
+                    return false;
+                }
+                try {
+                    PluginRunner.this.wait(Math.min(left, 50));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
         }
     };
     private boolean trapReported;
@@ -80,12 +104,13 @@ final class PluginRunner {
         return started;
     }
 
-    /** Calls {@code proxy_on_tick} if the plugin asked for ticks. */
+    /** Calls {@code proxy_on_tick} if the plugin asked for ticks; wakes exchanges holding a paused request. */
     synchronized void tick() {
         if (emulator.vm().tickPeriodMilliseconds() > 0) {
             emulator.vm().tick();
             deliverCallouts();
             printLogs();
+            notifyAll();
         }
     }
 

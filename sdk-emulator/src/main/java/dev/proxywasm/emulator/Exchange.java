@@ -70,6 +70,16 @@ public final class Exchange {
 
         /** The plugin reset the stream. */
         void onReset();
+
+        /**
+         * The plugin left the request paused after its last request callback. Envoy holds such a
+         * request until something resumes it (a tick, a callout's answer, another stream's
+         * callback acting on it); a driver with such events waits while {@code paused} holds, and
+         * returns whether the request went on. By default nothing can resume it.
+         */
+        default boolean awaitResume(java.util.function.BooleanSupplier paused) {
+            return !paused.getAsBoolean();
+        }
     }
 
     private final Emulator emulator;
@@ -107,7 +117,12 @@ public final class Exchange {
             if (endedByPlugin(id, client, hooks)) {
                 return;
             }
-            if (http.isRequestPaused(id)) {
+            boolean resumed = hooks.awaitResume(
+                    () -> http.isRequestPaused(id) && !http.isClosed(id) && http.localReply(id) == null);
+            if (endedByPlugin(id, client, hooks)) {
+                return;
+            }
+            if (!resumed) {
                 answerWhole(client, hooks, 504, List.of(new Header("content-type", "text/plain")),
                         "the plugin paused the request and never resumed it\n".getBytes(StandardCharsets.UTF_8));
                 return;

@@ -106,6 +106,31 @@ class DevProxyTest {
         }
     }
 
+    /** As in Envoy, a request the plugin paused is held until a tick resumes it, then goes upstream. */
+    @Test
+    void aPausedRequestWaitsForTheTickThatResumesIt() throws Exception {
+        HttpServer echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", exchange -> {
+            byte[] body = String.valueOf(exchange.getRequestHeaders().getFirst("x-resumed-by"))
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        echo.start();
+        try (DevProxy proxy = start("abi-plugin", "{}", uri(echo), Map.of(), false)) {
+            long started = System.nanoTime();
+            HttpResponse<String> response = get(proxy, "/held", "x-op", "keep");
+            long heldMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertEquals(200, response.statusCode(), response::body);
+            assertEquals("tick 1", response.body());
+            assertTrue(heldMillis >= 900, "answered after " + heldMillis + " ms, before the 1 s tick");
+        } finally {
+            echo.stop(0);
+        }
+    }
+
     /** An upstream that answers with the request's callout headers, as the exerciser plugin left them. */
     private static HttpServer calloutEcho() throws Exception {
         HttpServer echo = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
