@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code java -jar sdk-validator.jar module.wasm...}: prints each module's imports, exports
+ * {@code java -jar sdk-validator-<version>-cli.jar module.wasm...}: prints each module's imports, exports
  * and problems; exits 1 if any module would not load in Envoy, 2 on bad usage.
  */
 public final class Main {
@@ -17,8 +17,15 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out) {
+        String usage = "usage: java -jar sdk-validator-<version>-cli.jar module.wasm...\n"
+                + "  checks each module against what Envoy loads (proxy-wasm ABI 0.2.1, its WASI subset, the"
+                + " callback signatures);\n  exit code 0 if all load, 1 if one would be refused, 2 if one cannot be read";
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(usage);
+            return 0;
+        }
         if (args.length == 0) {
-            out.println("usage: java -jar sdk-validator.jar module.wasm...");
+            out.println(usage);
             return 2;
         }
         int status = 0;

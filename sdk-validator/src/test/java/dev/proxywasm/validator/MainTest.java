@@ -41,6 +41,12 @@ class MainTest {
     }
 
     @Test
+    void helpPrintsTheUsageAndExitsZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(output.toString(StandardCharsets.UTF_8).startsWith("usage: java -jar sdk-validator-"));
+    }
+
+    @Test
     void exitsTwoWithoutArguments() {
         assertEquals(2, run());
     }

@@ -46,6 +46,18 @@ public final class Manifests {
         return wrong;
     }
 
+    /**
+     * Why {@code imageDigest} cannot pin an image, or null if it can (or is absent): Istio compares
+     * the pulled module with a SHA-256 and refuses a value that is not one only when it loads it.
+     */
+    public static String digestRefusal(String imageDigest) {
+        if (imageDigest == null || imageDigest.matches("sha256:[0-9a-f]{64}")) {
+            return null;
+        }
+        return "proxywasm.imageDigest must be sha256: and 64 lower-case hex digits, as proxy-wasm:push prints it,"
+                + " not " + imageDigest;
+    }
+
     private static String notOneOf(String parameter, String value, List<String> allowed) {
         return allowed.contains(value) ? null
                 : parameter + " is " + value + "; Istio's WasmPlugin takes one of " + allowed;

@@ -111,7 +111,10 @@ public final class ManifestsMojo extends AbstractMojo {
             getLog().warn("the WasmPlugin pulls " + url + " by tag alone: a tag can move, and each Envoy would then"
                     + " run whatever it pulls; pin it with -Dproxywasm.imageDigest=sha256:… (what proxy-wasm:push prints)");
         }
-        String refusal = Manifests.refusal(selector, allWorkloads, namespace, phase, failStrategy, imagePullPolicy);
+        String refusal = Manifests.digestRefusal(imageDigest);
+        if (refusal == null) {
+            refusal = Manifests.refusal(selector, allWorkloads, namespace, phase, failStrategy, imagePullPolicy);
+        }
         if (refusal != null) {
             throw new MojoFailureException(refusal);
         }

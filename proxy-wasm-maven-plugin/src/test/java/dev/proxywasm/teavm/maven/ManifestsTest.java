@@ -79,4 +79,14 @@ class ManifestsTest {
         assertEquals("proxywasm.imagePullPolicy is Never; Istio's WasmPlugin takes one of [IfNotPresent, Always]",
                 Manifests.refusal(Map.of("app", "a"), false, "ns", "AUTHN", "FAIL_CLOSE", "Never"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aDigestMustBeASha256AsPushPrintsIt() {
+        assertEquals(null, Manifests.digestRefusal(null));
+        assertEquals(null, Manifests.digestRefusal("sha256:" + "0123456789abcdef".repeat(4)));
+        assertEquals("proxywasm.imageDigest must be sha256: and 64 lower-case hex digits, as proxy-wasm:push prints"
+                + " it, not sha256:xyz", Manifests.digestRefusal("sha256:xyz"));
+        assertEquals(false, Manifests.digestRefusal("0123456789abcdef".repeat(4)) == null, "the sha256: prefix is required");
+        assertEquals(false, Manifests.digestRefusal("sha256:5c3f…") == null);
+    }
 }
