@@ -165,7 +165,7 @@ final class PluginUnderTest {
 
     static String missingModuleMessage() {
         return "the compiled plugin module is missing, so the [wasm] run cannot happen. Build it first:"
-                + " mvn process-classes (or mvn package), which runs proxy-wasm-maven-plugin:build and records"
+                + " mvn process-classes (or mvn test), which runs proxy-wasm-maven-plugin:build and records"
                 + " the module in " + MODULE_RECORD + ". For a JVM-only loop, -D" + MODES + "=jvm skips the"
                 + " module build and the [wasm] runs; in an IDE, -D" + SKIP_MISSING_MODULE
                 + "=true skips [wasm] runs whose module is missing.";
