@@ -52,7 +52,7 @@ public final class ConfigReader {
         try {
             return read(bytes, ignoreUnknownKeys, root);
         } catch (ConfigException e) {
-            Log.critical("plugin configuration rejected: " + e.getMessage());
+            Log.error("plugin configuration rejected: " + e.getMessage());
             return null;
         }
     }
