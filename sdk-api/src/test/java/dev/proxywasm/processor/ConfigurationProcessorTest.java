@@ -45,6 +45,38 @@ class ConfigurationProcessorTest {
                 .generatedFile(StandardLocation.CLASS_OUTPUT, GlueProcessor.CONFIGURATION_SCHEMA_RESOURCE));
     }
 
+    @Test
+    void aLenientConfigurationsSchemaAllowsOtherKeys() throws IOException {
+        Compilation compilation = javac().withProcessors(new GlueProcessor()).compile(JavaFileObjects.forSourceString(
+                "example.Lenient", """
+                package example;
+
+                import dev.proxywasm.api.OnPluginStart;
+                import dev.proxywasm.api.PluginConfiguration;
+                import dev.proxywasm.api.ProxyWasmPlugin;
+
+                @ProxyWasmPlugin
+                public class Lenient {
+                    @PluginConfiguration(ignoreUnknownKeys = true)
+                    record Config(Inner inner) {}
+
+                    record Inner(String name) {}
+
+                    @OnPluginStart
+                    void start(Config config) {}
+                }
+                """));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("example.Lenient_ProxyWasm")
+                .contentsAsUtf8String().contains("return ConfigReader.parse(bytes, true, in -> readLenient_Config(in));");
+        String schema = new String(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                GlueProcessor.CONFIGURATION_SCHEMA_RESOURCE).orElseThrow().openInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertEquals(2, schema.split("\"additionalProperties\": true", -1).length - 1, schema);
+        assertEquals(-1, schema.indexOf("\"additionalProperties\": false"), schema);
+    }
+
     @ParameterizedTest(name = "{0}: line {1}")
     @CsvSource(delimiter = '|', value = {
         "UnsupportedConfigTypes | 14 | component ratio has type double, which a configuration cannot hold;"
