@@ -28,7 +28,8 @@ public final class ConfigReader {
 
     private final String text;
     private final boolean ignoreUnknownKeys;
-    private final List<String> path = new ArrayList<>();
+    /** The path of the value being read: keys as strings, list indices as integers. */
+    private final List<Object> path = new ArrayList<>();
     private final List<Set<String>> keysSeen = new ArrayList<>();
     private int pos;
     private int depth;
@@ -173,7 +174,7 @@ public final class ConfigReader {
             return list;
         }
         while (true) {
-            path.add("[" + list.size() + "]");
+            path.add(list.size());
             skipWhitespace();
             list.add(element.read());
             path.remove(path.size() - 1);
@@ -269,7 +270,8 @@ public final class ConfigReader {
 
     /** The record's own check (its constructor) refused the values: its message, at the record's path. */
     public ConfigException rejected(IllegalArgumentException e) {
-        return new ConfigException(path() + ": " + e.getMessage());
+        String message = e.getMessage();
+        return new ConfigException(path() + ": " + (message != null ? message : "the values do not fit together"));
     }
 
     // ---- internals
@@ -317,11 +319,13 @@ public final class ConfigReader {
     /** The JSON path of the value being read: {@code $.rules[2].status}. */
     String path() {
         StringBuilder sb = new StringBuilder("$");
-        for (String segment : path) {
-            if (segment.startsWith("[") && segment.endsWith("]")) {
-                sb.append(segment);
-            } else {
+        for (Object segment : path) {
+            if (segment instanceof Integer) {
+                sb.append('[').append(segment).append(']');
+            } else if (isPlainKey((String) segment)) {
                 sb.append('.').append(segment);
+            } else {
+                sb.append("[\"").append(segment).append("\"]");
             }
         }
         return sb.toString();
@@ -482,6 +486,20 @@ public final class ConfigReader {
             }
             pos++;
         }
+    }
+
+    /** A key the dotted path shows as it is; others are bracketed, {@code $.labels["a.b"]}. */
+    private static boolean isPlainKey(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {

@@ -106,6 +106,16 @@ class ConfigReaderTest {
         }
 
         @Test
+        void keysThatAreNotPlainNamesAreBracketedInThePath() {
+            byte[] bytes = "{\"a.b\": {\"\": [1, \"x\"]}}".getBytes(StandardCharsets.US_ASCII);
+
+            assertEquals("$[\"a.b\"][\"\"][1]: expected an integer from 0 to 9, found \"x\"",
+                    assertThrows(ConfigException.class, () -> ConfigReader.read(bytes, false,
+                            in -> in.readMap(() -> in.readMap(() -> in.readList(() -> in.readInt(0, 9))))))
+                            .getMessage());
+        }
+
+        @Test
         void aLongStringIsCutInTheMessage() {
             String json = "{\"a\": 1, \"x\": \"" + "y".repeat(100) + "\"}";
 
