@@ -246,7 +246,7 @@ public final class ConfigReader {
             }
         }
         pos = start;
-        throw expected("one of " + join(names));
+        throw expected("one of " + ConfigText.join(names));
     }
 
     // ---- checks after reading, with the value still on the path
@@ -265,7 +265,8 @@ public final class ConfigReader {
                 return value;
             }
         }
-        throw new ConfigException(path() + ": expected one of " + join(allowed) + ", found " + quote(value));
+        throw new ConfigException(path() + ": expected one of " + ConfigText.join(allowed) + ", found "
+                + ConfigText.quote(value));
     }
 
     /** The record's own check (its constructor) refused the values: its message, at the record's path. */
@@ -318,17 +319,7 @@ public final class ConfigReader {
 
     /** The JSON path of the value being read: {@code $.rules[2].status}. */
     String path() {
-        StringBuilder sb = new StringBuilder("$");
-        for (Object segment : path) {
-            if (segment instanceof Integer) {
-                sb.append('[').append(segment).append(']');
-            } else if (isPlainKey((String) segment)) {
-                sb.append('.').append(segment);
-            } else {
-                sb.append("[\"").append(segment).append("\"]");
-            }
-        }
-        return sb.toString();
+        return ConfigText.path(path);
     }
 
     private ConfigException expected(String expectation) {
@@ -349,7 +340,7 @@ public final class ConfigReader {
             case '"': {
                 int start = pos;
                 try {
-                    return quote(string());
+                    return ConfigText.quote(string());
                 } catch (ConfigException e) {
                     return "a malformed string";
                 } finally {
@@ -488,38 +479,7 @@ public final class ConfigReader {
         }
     }
 
-    /** A key the dotted path shows as it is; others are bracketed, {@code $.labels["a.b"]}. */
-    private static boolean isPlainKey(String key) {
-        if (key.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '_' || c == '-')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    /** A found string for messages: quoted, and cut after 40 characters. */
-    private static String quote(String value) {
-        String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        return "\"" + shown + "\"";
-    }
-
-    private static String join(String[] names) {
-        StringBuilder sb = new StringBuilder();
-        for (String name : names) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(name);
-        }
-        return sb.toString();
     }
 }
