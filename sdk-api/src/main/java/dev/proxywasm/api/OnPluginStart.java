@@ -14,7 +14,9 @@ import java.lang.annotation.Target;
  * instance of the plugin class, starts it with the new configuration, and shuts the old one down
  * ({@link OnPluginShutdown}).
  *
- * <p>Parameters: {@link Configuration} (the plugin configuration). Returns {@code boolean}
+ * <p>Parameters: {@link Configuration} (the plugin configuration), or a record marked
+ * {@link PluginConfiguration}, which the SDK parses first (a configuration it rejects fails plugin
+ * start with one log line naming the JSON path, and this method is not called). Returns {@code boolean}
  * ({@code false} fails plugin start, and Envoy rejects the configuration; log one line that says
  * why) or {@code void} (success). An exception fails plugin start too. Declared on the plugin class.
  */

@@ -11,6 +11,8 @@ enum Argument {
     FOREIGN_FUNCTION(Callback.API + ".ForeignFunction.Id", "ForeignFunction.Id"),
     FOREIGN_ARGUMENTS("byte[]", "byte[]"),
     PLUGIN_CONFIGURATION(Callback.API + ".Configuration", "Configuration"),
+    /** A {@code @PluginConfiguration} record, parsed by the glue; matched by its annotation, not a name. */
+    TYPED_CONFIGURATION("", "a @PluginConfiguration record"),
     VM_CONFIGURATION(Callback.API + ".Configuration", "Configuration"),
     COUNT("int", "int"),
     END_OF_STREAM("boolean", "boolean");

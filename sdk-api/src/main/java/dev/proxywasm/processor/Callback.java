@@ -9,7 +9,7 @@ enum Callback {
     VM_START("OnVmStart", GuestExport.PROXY_ON_VM_START, Scope.PLUGIN, Returns.START,
             EnumSet.of(Argument.VM_CONFIGURATION)),
     PLUGIN_START("OnPluginStart", GuestExport.PROXY_ON_CONFIGURE, Scope.PLUGIN, Returns.START,
-            EnumSet.of(Argument.PLUGIN_CONFIGURATION)),
+            EnumSet.of(Argument.PLUGIN_CONFIGURATION, Argument.TYPED_CONFIGURATION)),
     PLUGIN_DONE("OnPluginShutdown", GuestExport.PROXY_ON_DONE, Scope.PLUGIN, Returns.START,
             EnumSet.noneOf(Argument.class)),
     TICK("OnTick", GuestExport.PROXY_ON_TICK, Scope.PLUGIN, Returns.NOTHING, EnumSet.noneOf(Argument.class)),

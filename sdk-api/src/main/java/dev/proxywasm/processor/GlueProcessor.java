@@ -27,6 +27,9 @@ public final class GlueProcessor extends AbstractProcessor {
     /** Resource naming the plugin class, whose own static {@code @Export} methods the JVM emulator also calls. */
     public static final String PLUGIN_CLASS_RESOURCE = "META-INF/proxy-wasm/plugin-class";
 
+    /** Resource holding the JSON Schema of the plugin's {@code @PluginConfiguration} record, when it has one. */
+    public static final String CONFIGURATION_SCHEMA_RESOURCE = ConfigSchemaWriter.RESOURCE;
+
     static final String PLUGIN_ANNOTATION = Callback.API + ".ProxyWasmPlugin";
 
     private final List<TypeElement> plugins = new ArrayList<>();
@@ -91,6 +94,10 @@ public final class GlueProcessor extends AbstractProcessor {
         writeResource(MAIN_CLASS_RESOURCE, GlueWriter.glueName(model.plugin()), model);
         writeResource(PLUGIN_CLASS_RESOURCE,
                 processingEnv.getElementUtils().getBinaryName(model.plugin()).toString(), model);
+        if (model.configuration() != null) {
+            String schema = new ConfigSchemaWriter(model.configuration()).schema();
+            writeResource(CONFIGURATION_SCHEMA_RESOURCE, schema.substring(0, schema.length() - 1), model);
+        }
     }
 
     private void writeResource(String name, String content, PluginModel model) throws IOException {

@@ -113,6 +113,9 @@ final class GlueWriter {
                 default -> type.addMethod(callback(handler));
             }
         }
+        if (model.configuration() != null) {
+            new ConfigParserWriter(model.configuration()).methods().forEach(type::addMethod);
+        }
         GuestExport delete = GuestExport.PROXY_ON_DELETE;
         type.addMethod(guarded(delete, CodeBlock.of("$T.delete($L);\n", CONTEXTS, parameter(delete, CONTEXT)), null,
                 CodeBlock.of("$S", "the stream's release")));
@@ -315,6 +318,23 @@ final class GlueWriter {
     private CodeBlock startCall(Handler handler, GuestExport export) {
         CodeBlock call = CodeBlock.of("(($T) $T.root($L)).$L($L)", plugin, CONTEXTS, parameter(export, CONTEXT),
                 handler.method(), arguments(handler, export, null));
+        if (handler.arguments().contains(Argument.TYPED_CONFIGURATION)) {
+            // A rejected configuration was logged with its JSON path; the plugin does not start.
+            return CodeBlock.builder()
+                    .addStatement("$T configuration = $L($T.pluginConfiguration($L).bytes())",
+                            ClassName.get(model.configuration().root().type()), ConfigParserWriter.ENTRY, ARGUMENTS,
+                            parameter(export, REPORTED))
+                    .beginControlFlow("if (configuration == null)")
+                    .addStatement("result = 0")
+                    .nextControlFlow("else")
+                    .add(plainStartCall(handler, call))
+                    .endControlFlow()
+                    .build();
+        }
+        return plainStartCall(handler, call);
+    }
+
+    private static CodeBlock plainStartCall(Handler handler, CodeBlock call) {
         if (handler.returnsValue()) {
             return CodeBlock.builder().addStatement("result = $L ? 1 : 0", call).build();
         }
@@ -358,6 +378,7 @@ final class GlueWriter {
                 case PLUGIN_CONFIGURATION -> args.add("$T.pluginConfiguration($L)", ARGUMENTS,
                         parameter(export, REPORTED));
                 case VM_CONFIGURATION -> args.add("$T.vmConfiguration($L)", ARGUMENTS, parameter(export, REPORTED));
+                case TYPED_CONFIGURATION -> args.add("configuration");
                 case COUNT -> args.add("$L", count != null ? count : parameter(export, REPORTED));
                 case END_OF_STREAM -> args.add("$L != 0", parameter(export, END_OF_STREAM));
             }

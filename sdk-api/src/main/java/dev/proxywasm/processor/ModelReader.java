@@ -28,6 +28,7 @@ final class ModelReader {
     private final ProcessingEnvironment env;
     private final Messager messager;
     private boolean errors;
+    private TypeElement configurationType;
 
     ModelReader(ProcessingEnvironment env) {
         this.env = env;
@@ -87,7 +88,13 @@ final class ModelReader {
         if (plugin == null) {
             return null;
         }
-        return new PluginModel(plugin, stream, creation, failsOpen(plugin), List.copyOf(handlers.values()));
+        ConfigModel configuration = null;
+        if (configurationType != null) {
+            configuration = new ConfigModelReader(env).read(configurationType);
+            errors |= configuration == null;
+        }
+        return new PluginModel(plugin, stream, creation, failsOpen(plugin), List.copyOf(handlers.values()),
+                configuration);
     }
 
     /** Chunks and the whole body are two ways to handle the same export: a plugin picks one. */
@@ -241,6 +248,11 @@ final class ModelReader {
         for (VariableElement parameter : method.getParameters()) {
             String typeName = typeName(parameter.asType());
             Argument argument = callback.argumentFor(typeName);
+            if (argument == null && callback.arguments.contains(Argument.TYPED_CONFIGURATION)
+                    && ConfigModelReader.isConfiguration(parameter.asType())) {
+                argument = Argument.TYPED_CONFIGURATION;
+                configurationType = (TypeElement) ((DeclaredType) parameter.asType()).asElement();
+            }
             if (argument == null) {
                 error(parameter, null, "parameter " + parameter.getSimpleName() + " of " + name + " has type "
                         + parameter.asType() + ", which the SDK cannot supply; allowed: " + callback.allowedArguments());

@@ -5,10 +5,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * A validated plugin, everything the writer needs: the plugin class, its stream class (or null),
- * how a stream object is made, whether it fails open, and the handlers in {@link Callback} order.
+ * how a stream object is made, whether it fails open, the handlers in {@link Callback} order, and
+ * the configuration record {@code @OnPluginStart} takes (or null).
  */
 record PluginModel(TypeElement plugin, TypeElement stream, StreamCreation creation, boolean failOpen,
-        List<Handler> handlers) {
+        List<Handler> handlers, ConfigModel configuration) {
 
     /** How the glue creates a stream's state. */
     enum StreamCreation {

@@ -27,7 +27,7 @@ class GlueProcessorTest {
     @Nested
     class Golden {
         @ParameterizedTest(name = "{0}")
-        @CsvSource({"AddHeader", "Rewrite", "TcpLogger", "Validate"})
+        @CsvSource({"AddHeader", "Rewrite", "TcpLogger", "Validate", "Gateway"})
         void generatesTheExpectedGlue(String plugin) {
             Compilation compilation = compile("good/example/" + plugin + ".java");
 

@@ -84,6 +84,7 @@ public final class BuildMojo extends AbstractMojo {
             return;
         }
         generateGlueIfJavacDidNot();
+        copyConfigurationSchema();
         if (!modes.toLowerCase(Locale.ROOT).contains("wasm")) {
             // A module from an earlier build no longer matches these classes: nothing may ship it.
             boolean removed = output.delete();
@@ -119,6 +120,19 @@ public final class BuildMojo extends AbstractMojo {
         }
         recordModuleForTests();
         projectHelper.attachArtifact(project, "wasm", null, output);
+    }
+
+    private void copyConfigurationSchema() throws MojoExecutionException {
+        try {
+            Path copy = ConfigurationSchema.copy(Path.of(project.getBuild().getOutputDirectory()),
+                    Path.of(project.getBuild().getDirectory()), project.getArtifactId());
+            if (copy != null) {
+                getLog().info("Wrote " + Path.of(project.getBuild().getDirectory()).getParent().relativize(copy)
+                        + " (the JSON Schema of the plugin configuration)");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("could not copy the configuration's JSON Schema: " + e, e);
+        }
     }
 
     private void generateGlueIfJavacDidNot() throws MojoExecutionException {

@@ -1,0 +1,42 @@
+package dev.proxywasm.processor;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A validated {@code @PluginConfiguration} record and everything reachable from it: what the parser
+ * writer and the schema writer need, and nothing of javac's model beyond the type names.
+ */
+record ConfigModel(ConfigRecord root, boolean ignoreUnknownKeys, List<ConfigRecord> records) {
+
+    /** One record: its type, its description (the Javadoc's main text) and its components in order. */
+    record ConfigRecord(TypeElement type, String description, List<Member> members) {}
+
+    /**
+     * One component: its Java name, its JSON key, its shape, and its constraints. {@code defaultValue}
+     * is the {@code @DefaultValue} text (null without one); {@code min}/{@code max} bound numbers.
+     */
+    record Member(String name, String key, Shape shape, boolean required, String defaultValue, boolean nonEmpty,
+            List<String> allowed, long min, long max, String description) {}
+
+    /** What a value is, as JSON and as Java. */
+    sealed interface Shape permits Scalar, EnumShape, ListShape, MapShape, RecordShape {}
+
+    /** A string, a boolean or a whole number. */
+    record Scalar(Kind kind) implements Shape {}
+
+    /** The scalar kinds. */
+    enum Kind { STRING, BOOLEAN, INT, LONG }
+
+    /** An enum, read by constant name. */
+    record EnumShape(TypeElement type, List<String> constants) implements Shape {}
+
+    /** A JSON array. */
+    record ListShape(Shape element) implements Shape {}
+
+    /** A JSON object with any string keys. */
+    record MapShape(Shape value) implements Shape {}
+
+    /** A nested record. */
+    record RecordShape(TypeElement type) implements Shape {}
+}

@@ -1,0 +1,35 @@
+package dev.proxywasm.runtime;
+
+/** Whole-number literals without floating point or {@code Long.parseLong}'s exceptions. */
+final class Integers {
+    private Integers() {}
+
+    /** The value of an optionally negative run of digits, or null for anything else or beyond a long. */
+    static Long parse(String literal) {
+        boolean negative = literal.startsWith("-");
+        int start = negative ? 1 : 0;
+        if (literal.length() == start) {
+            return null;
+        }
+        long value = 0;
+        for (int i = start; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            int digit = c - '0';
+            // Accumulated negatively: Long.MIN_VALUE has no positive counterpart.
+            if (value < (Long.MIN_VALUE + digit) / 10) {
+                return null;
+            }
+            value = value * 10 - digit;
+        }
+        if (!negative) {
+            if (value == Long.MIN_VALUE) {
+                return null;
+            }
+            return -value;
+        }
+        return value;
+    }
+}

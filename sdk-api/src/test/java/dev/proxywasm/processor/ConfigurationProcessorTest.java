@@ -1,0 +1,128 @@
+package dev.proxywasm.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A {@code @PluginConfiguration} record: its schema, and each mistake reported at the component. */
+class ConfigurationProcessorTest {
+
+    private static Compilation compile(String resource) {
+        return javac().withProcessors(new GlueProcessor()).compile(JavaFileObjects.forResource(resource));
+    }
+
+    @Test
+    void writesTheSchemaOfTheRecordOnPluginStartTakes() throws IOException {
+        Compilation compilation = compile("good/example/Gateway.java");
+
+        assertThat(compilation).succeededWithoutWarnings();
+        JavaFileObject schema = compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, GlueProcessor.CONFIGURATION_SCHEMA_RESOURCE)
+                .orElseThrow();
+        try (InputStream expected = getClass().getResourceAsStream("/expected/example/Gateway.schema.json")) {
+            assertEquals(new String(expected.readAllBytes(), StandardCharsets.UTF_8).strip(),
+                    new String(schema.openInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    @Test
+    void aPluginWithoutConfigurationRecordHasNoSchema() {
+        Compilation compilation = compile("good/example/AddHeader.java");
+
+        assertThat(compilation).succeeded();
+        assertEquals(java.util.Optional.empty(), compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, GlueProcessor.CONFIGURATION_SCHEMA_RESOURCE));
+    }
+
+    @Test
+    void aLenientConfigurationsSchemaAllowsOtherKeys() throws IOException {
+        Compilation compilation = javac().withProcessors(new GlueProcessor()).compile(JavaFileObjects.forSourceString(
+                "example.Lenient", """
+                package example;
+
+                import dev.proxywasm.api.OnPluginStart;
+                import dev.proxywasm.api.PluginConfiguration;
+                import dev.proxywasm.api.ProxyWasmPlugin;
+
+                @ProxyWasmPlugin
+                public class Lenient {
+                    @PluginConfiguration(ignoreUnknownKeys = true)
+                    record Config(Inner inner) {}
+
+                    record Inner(String name) {}
+
+                    @OnPluginStart
+                    void start(Config config) {}
+                }
+                """));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("example.Lenient_ProxyWasm")
+                .contentsAsUtf8String().contains("return ConfigReader.parse(bytes, true, in -> readLenient_Config(in));");
+        String schema = new String(compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+                GlueProcessor.CONFIGURATION_SCHEMA_RESOURCE).orElseThrow().openInputStream().readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertEquals(2, schema.split("\"additionalProperties\": true", -1).length - 1, schema);
+        assertEquals(-1, schema.indexOf("\"additionalProperties\": false"), schema);
+    }
+
+    @ParameterizedTest(name = "{0}: line {1}")
+    @CsvSource(delimiter = '|', value = {
+        "UnsupportedConfigTypes | 14 | component ratio has type double, which a configuration cannot hold;"
+                + " supported: String, boolean, int, long (or Boolean, Integer, Long), an enum, a record,"
+                + " List<T> or Map<String, T> of these",
+        "UnsupportedConfigTypes | 15 | component name has type java.util.Optional<java.lang.String>, which a"
+                + " configuration cannot hold",
+        "UnsupportedConfigTypes | 16 | component byCode has type java.util.Map<java.lang.Integer,java.lang.String>,"
+                + " which a configuration cannot hold",
+        "UnsupportedConfigTypes | 17 | component anything has type java.lang.Object, which a configuration"
+                + " cannot hold",
+        "BadConfigDefaults | 18 | @DefaultValue(\"eighty\") of component port: not a whole number",
+        "BadConfigDefaults | 19 | @DefaultValue(\"700\") of component status: outside 100 to 599",
+        "BadConfigDefaults | 20 | @DefaultValue(\"MEDIUM\") of component level: not a constant of Level;"
+                + " expected one of LOW, HIGH",
+        "BadConfigDefaults | 21 | @DefaultValue(\"yes\") of component enabled: expected true or false",
+        "BadConfigDefaults | 22 | @DefaultValue(\"PUT\") of component method: not one of GET, POST",
+        "BadConfigDefaults | 23 | @DefaultValue(\"[]\") of component tags: defaults are for strings, booleans,"
+                + " numbers and enums; an absent list or map is empty, an absent record null",
+        "BadConfigDefaults | 24 | component name is @Required, so its @DefaultValue would never apply",
+        "BadConfigDefaults | 25 | component retries is a int, which cannot be absent: give it @DefaultValue or"
+                + " @Required (or use Integer, null when absent)",
+        "MisplacedConfigConstraints | 15 | @Range bounds whole numbers; component name is java.lang.String",
+        "MisplacedConfigConstraints | 16 | @AllowedValues lists strings; component count is java.lang.Integer",
+        "MisplacedConfigConstraints | 17 | @NonEmpty is for strings, lists and maps; component flag is"
+                + " java.lang.Boolean",
+        "MisplacedConfigConstraints | 18 | @Range of component size accepts nothing: min 10 > max 1",
+        "MisplacedConfigConstraints | 19 | JSON key \"name\" of component alias is already another component's",
+        "ConfigurationNotRecord | 9 | @PluginConfiguration must annotate a record, not class Config",
+    })
+    void reportsTheMistakeAtTheComponent(String plugin, int line, String message) {
+        Compilation compilation = compile("bad/" + plugin + ".java");
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining(message)
+                .inFile(JavaFileObjects.forResource("bad/" + plugin + ".java"))
+                .onLine(line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"UnsupportedConfigTypes, 4", "BadConfigDefaults, 8", "MisplacedConfigConstraints, 5",
+        "ConfigurationNotRecord, 1"})
+    void reportsEveryMistakeOnce(String plugin, int errors) {
+        Compilation compilation = compile("bad/" + plugin + ".java");
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(errors);
+    }
+}

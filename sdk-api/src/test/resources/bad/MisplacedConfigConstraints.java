@@ -1,0 +1,23 @@
+package bad;
+
+import dev.proxywasm.api.AllowedValues;
+import dev.proxywasm.api.ConfigKey;
+import dev.proxywasm.api.NonEmpty;
+import dev.proxywasm.api.OnPluginStart;
+import dev.proxywasm.api.PluginConfiguration;
+import dev.proxywasm.api.ProxyWasmPlugin;
+import dev.proxywasm.api.Range;
+
+@ProxyWasmPlugin
+public class MisplacedConfigConstraints {
+    @PluginConfiguration
+    record Config(
+            @Range(min = 1, max = 10) String name,
+            @AllowedValues({"a"}) Integer count,
+            @NonEmpty Boolean flag,
+            @Range(min = 10, max = 1) Long size,
+            @ConfigKey("name") String alias) {}
+
+    @OnPluginStart
+    void start(Config config) {}
+}
