@@ -8,8 +8,6 @@ package dev.proxywasm.runtime;
 public final class BoundContexts {
     private static final IntObjectMap<BoundContext> CONTEXTS = new IntObjectMap<>();
     private static BoundContext last;
-    /** The plugins' root contexts: few, and known before any handle. */
-    private static int[] roots = new int[0];
     /** Whether deleted contexts end their handles; from the first handle on, so a module without any carries none of this. */
     private static boolean endsDeletedContexts;
 
@@ -42,29 +40,12 @@ public final class BoundContexts {
             }
             context = CONTEXTS.get(contextId);
             if (context == null) {
-                context = new BoundContext(contextId, isRoot(contextId) ? BoundContext.ROOT : BoundContext.UNKNOWN);
+                context = new BoundContext(contextId, Contexts.isRoot(contextId) ? BoundContext.ROOT : BoundContext.UNKNOWN);
                 put(context);
             }
             last = context;
         }
         return context;
-    }
-
-    /** Records that {@code contextId} is a plugin's root context, where no stream handle exists. */
-    public static void root(int contextId) {
-        int[] more = new int[roots.length + 1];
-        System.arraycopy(roots, 0, more, 0, roots.length);
-        more[roots.length] = contextId;
-        roots = more;
-    }
-
-    private static boolean isRoot(int contextId) {
-        for (int root : roots) {
-            if (root == contextId) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The host deleted {@code contextId}: its handles end. */
@@ -82,7 +63,6 @@ public final class BoundContexts {
     public static void clear() {
         CONTEXTS.clear();
         last = null;
-        roots = new int[0];
         endsDeletedContexts = false;
         CallbackContext.onDeleteEndHandles(null);
     }

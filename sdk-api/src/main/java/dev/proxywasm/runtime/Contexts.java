@@ -18,7 +18,6 @@ public final class Contexts {
     /** Records the plugin instance of root context {@code id}. */
     public static void putRoot(int id, Object plugin) {
         ROOTS.put(id, plugin);
-        BoundContexts.root(id);
     }
 
     /** Records the state of stream {@code id}. */

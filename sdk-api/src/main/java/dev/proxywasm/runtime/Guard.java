@@ -1,10 +1,7 @@
 package dev.proxywasm.runtime;
 
 import dev.proxywasm.api.FailurePolicy;
-import dev.proxywasm.api.Log;
-import dev.proxywasm.api.LogLevel;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.abi.Action;
 import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.AsyncCallbackFailure;
 import dev.proxywasm.runtime.CallbackContext;
@@ -66,38 +63,38 @@ public final class Guard {
 
     private static int refuse(String callback, String method, Throwable failure, boolean reset) {
         if (failOpen) {
-            report(LogLevel.ERROR, callback, method, failure, "; the stream continues (fail open)");
-            return Action.CONTINUE.code();
+            report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream continues (fail open)");
+            return WireCodes.CONTINUE;
         }
         if (!firstFailure(CallbackContext.current())) {
             // The refusal itself is passing through the plugin (a local reply runs the response
             // callbacks): let it through rather than stall it.
-            report(LogLevel.ERROR, callback, method, failure, "; the stream was already refused");
-            return Action.CONTINUE.code();
+            report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream was already refused");
+            return WireCodes.CONTINUE;
         }
         if (reset) {
-            report(LogLevel.ERROR, callback, method, failure, "; the stream is reset (fail closed)");
+            report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream is reset (fail closed)");
             closeQuietly(StreamType.RESPONSE);
-            return Action.PAUSE.code();
+            return WireCodes.PAUSE;
         }
-        report(LogLevel.ERROR, callback, method, failure, "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
+        report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
         try {
             HostBinding.host().sendLocalResponse(FAILURE_STATUS, details, new byte[0], new byte[4], -1);
         } catch (Throwable replyFailed) {
             closeQuietly(StreamType.REQUEST);
         }
-        return Action.PAUSE.code();
+        return WireCodes.PAUSE;
     }
 
     /** A TCP callback threw: failing closed closes the connection. */
     public static int closeConnection(String callback, String method, Throwable failure) {
         if (failOpen) {
-            report(LogLevel.ERROR, callback, method, failure, "; the connection continues (fail open)");
-            return Action.CONTINUE.code();
+            report(WireCodes.LOG_ERROR, callback, method, failure, "; the connection continues (fail open)");
+            return WireCodes.CONTINUE;
         }
-        report(LogLevel.ERROR, callback, method, failure, "; the connection is closed (fail closed)");
+        report(WireCodes.LOG_ERROR, callback, method, failure, "; the connection is closed (fail closed)");
         closeQuietly(StreamType.DOWNSTREAM);
-        return Action.PAUSE.code();
+        return WireCodes.PAUSE;
     }
 
     /**
@@ -108,19 +105,19 @@ public final class Guard {
     public static void asyncFailed(String callback, Throwable failure) {
         String method = "the callback given to the call";
         if (!(failure instanceof AsyncCallbackFailure async)) {
-            report(LogLevel.ERROR, callback, method, failure, "");
+            report(WireCodes.LOG_ERROR, callback, method, failure, "");
             return;
         }
         int context = async.contextId();
         Throwable cause = async.getCause();
         if (context == 0 || Contexts.isRoot(context)) {
-            report(LogLevel.ERROR, callback, method, cause, "");
+            report(WireCodes.LOG_ERROR, callback, method, cause, "");
             return;
         }
         int previous = CallbackContext.enter(context);
         try {
             HostBinding.host().setEffectiveContext(context);
-            if (failStream(callback, method, cause) == Action.CONTINUE.code()) {
+            if (failStream(callback, method, cause) == WireCodes.CONTINUE) {
                 HostBinding.host().continueStream(StreamType.REQUEST.code());
             }
         } catch (Throwable ignored) {
@@ -131,19 +128,19 @@ public final class Guard {
 
     /** Logs at error level, for callbacks outside a stream, and returns 0. */
     public static int failed(String callback, String method, Throwable failure) {
-        report(LogLevel.ERROR, callback, method, failure, "");
+        report(WireCodes.LOG_ERROR, callback, method, failure, "");
         return 0;
     }
 
     /** Logs at critical level and returns 0: plugin or VM start fails. */
     public static int startFailed(String callback, String method, Throwable failure) {
-        report(LogLevel.CRITICAL, callback, method, failure, "; the plugin does not start");
+        report(WireCodes.LOG_CRITICAL, callback, method, failure, "; the plugin does not start");
         return 0;
     }
 
     /** Logs at error level and returns 1: the plugin is done, so the host need not wait for it. */
     public static int doneFailed(String callback, String method, Throwable failure) {
-        report(LogLevel.ERROR, callback, method, failure, "");
+        report(WireCodes.LOG_ERROR, callback, method, failure, "");
         return 1;
     }
 
@@ -176,11 +173,11 @@ public final class Guard {
         }
     }
 
-    private static void report(LogLevel level, String callback, String method, Throwable failure, String outcome) {
+    private static void report(int level, String callback, String method, Throwable failure, String outcome) {
         try {
             String line = callback + " failed in " + method + ": " + describe(failure) + outcome;
             Function<Throwable, String> trace = stackTrace;
-            Log.log(level, trace == null ? line : line + trace.apply(failure));
+            HostBinding.host().log(level, Utf8.encode(trace == null ? line : line + trace.apply(failure)));
         } catch (Throwable ignored) {
             // Logging itself failed (no host bound, host error): nothing left to tell.
         }

@@ -2,7 +2,6 @@ package dev.proxywasm.runtime;
 
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.abi.Action;
 import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.IntObjectMap;
@@ -17,8 +16,8 @@ public final class WholeBody {
     /** From {@link #onBody}: the body is complete, run the handler now. */
     public static final int DELIVER = -1;
     /** A body callback's result that buffers the chunk (StopIterationAndBuffer). */
-    private static final int BUFFER = Action.PAUSE.code();
-    private static final int CONTINUE = Action.CONTINUE.code();
+    private static final int BUFFER = WireCodes.PAUSE;
+    private static final int CONTINUE = WireCodes.CONTINUE;
     private static final int REQUEST_DONE = 1;
     private static final int RESPONSE_DONE = 2;
     private static final int REQUEST_SEEN = 4;

@@ -58,12 +58,12 @@ class BoundContextsTest {
     @BeforeEach
     void bind() {
         HostBinding.bind(host());
-        BoundContexts.root(ROOT);
+        Contexts.putRoot(ROOT, new Object());
     }
 
     @AfterEach
     void unbind() {
-        BoundContexts.clear();
+        Contexts.clear();
         HostBinding.bind(null);
         CallbackContext.exit(0);
     }
