@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.abi.MetricType;
+import dev.proxywasm.runtime.AbiCodes;
 import dev.proxywasm.runtime.HostBinding;
 
 /**
@@ -12,10 +12,11 @@ import dev.proxywasm.runtime.HostBinding;
  */
 public final class Metric {
     private final int id;
-    private final MetricType type;
+    /** Its {@code proxy_metric_type_t} code. */
+    private final int type;
     private final String name;
 
-    private Metric(int id, MetricType type, String name) {
+    private Metric(int id, int type, String name) {
         this.id = id;
         this.type = type;
         this.name = name;
@@ -37,44 +38,44 @@ public final class Metric {
 
     /** A counter: only goes up ({@link #add}). */
     public static Metric counter(String name) {
-        return define(MetricType.COUNTER, name);
+        return define(AbiCodes.METRIC_COUNTER, name);
     }
 
     /** A gauge: goes up and down ({@link #add}), or is {@link #set}. */
     public static Metric gauge(String name) {
-        return define(MetricType.GAUGE, name);
+        return define(AbiCodes.METRIC_GAUGE, name);
     }
 
     /** A histogram: {@link #record}s values, and Envoy reports their distribution. */
     public static Metric histogram(String name) {
-        return define(MetricType.HISTOGRAM, name);
+        return define(AbiCodes.METRIC_HISTOGRAM, name);
     }
 
-    private static Metric define(MetricType type, String name) {
-        return new Metric(HostBinding.host().defineMetric(type.code(), Utf8.encode(name)), type, name);
+    private static Metric define(int type, String name) {
+        return new Metric(HostBinding.host().defineMetric(type, Utf8.encode(name)), type, name);
     }
 
     /** Adds {@code delta} to a counter (which only goes up: {@code delta} above 0) or a gauge (either way). */
     public void add(long delta) {
-        require(type != MetricType.HISTOGRAM, "add");
+        require(type != AbiCodes.METRIC_HISTOGRAM, "add");
         HostBinding.host().incrementMetric(id, delta);
     }
 
     /** Sets a gauge to {@code value}. */
     public void set(long value) {
-        require(type == MetricType.GAUGE, "set");
+        require(type == AbiCodes.METRIC_GAUGE, "set");
         HostBinding.host().recordMetric(id, value);
     }
 
     /** Records one value in a histogram. */
     public void record(long value) {
-        require(type == MetricType.HISTOGRAM, "record");
+        require(type == AbiCodes.METRIC_HISTOGRAM, "record");
         HostBinding.host().recordMetric(id, value);
     }
 
     /** The current value of a counter or gauge. */
     public long value() {
-        require(type != MetricType.HISTOGRAM, "value");
+        require(type != AbiCodes.METRIC_HISTOGRAM, "value");
         return HostBinding.host().getMetric(id);
     }
 
@@ -86,8 +87,10 @@ public final class Metric {
     /** Throws unless {@code allowed}: the message names the metric, its kind and the verbs it has. */
     private void require(boolean allowed, String verb) {
         if (!allowed) {
-            String kind = type == MetricType.COUNTER ? "counter" : type == MetricType.GAUGE ? "gauge" : "histogram";
-            String verbs = type == MetricType.COUNTER ? "add to it" : type == MetricType.GAUGE ? "add to it or set it"
+            boolean counter = type == AbiCodes.METRIC_COUNTER;
+            boolean gauge = type == AbiCodes.METRIC_GAUGE;
+            String kind = counter ? "counter" : gauge ? "gauge" : "histogram";
+            String verbs = counter ? "add to it" : gauge ? "add to it or set it"
                     : "record values (Envoy reports their distribution)";
             throw new IllegalStateException(kind + " " + name + " has no " + verb + "(): " + verbs);
         }

@@ -4,9 +4,7 @@ import dev.proxywasm.api.GrpcCall;
 import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.abi.BufferType;
 import dev.proxywasm.abi.GuestExport;
-import dev.proxywasm.abi.MapType;
 import dev.proxywasm.abi.WasmResult;
 import java.util.HashMap;
 import java.util.Map;
@@ -81,20 +79,20 @@ public final class AsyncDispatch {
     public static void grpcInitialMetadata(int token, int count) {
         onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA, token, false,
                 open -> open.handler().onInitialMetadata(open.call(),
-                        BoundContexts.current().headers(MapType.GRPC_RECEIVE_INITIAL_METADATA.code())));
+                        BoundContexts.current().headers(AbiCodes.MAP_GRPC_RECEIVE_INITIAL_METADATA)));
     }
 
     /** {@code proxy_on_grpc_receive}. */
     public static void grpcMessage(int token, int size) {
         onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE, token, false, open -> open.handler().onMessage(open.call(),
-                BoundContexts.current().body(BufferType.GRPC_RECEIVE_BUFFER.code()).bytes(0, size)));
+                BoundContexts.current().body(AbiCodes.BUFFER_GRPC_RECEIVE_BUFFER).bytes(0, size)));
     }
 
     /** {@code proxy_on_grpc_receive_trailing_metadata}. */
     public static void grpcTrailingMetadata(int token, int count) {
         onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA, token, false,
                 open -> open.handler().onTrailingMetadata(open.call(),
-                        BoundContexts.current().headers(MapType.GRPC_RECEIVE_TRAILING_METADATA.code())));
+                        BoundContexts.current().headers(AbiCodes.MAP_GRPC_RECEIVE_TRAILING_METADATA)));
     }
 
     /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */

@@ -2,8 +2,6 @@ package dev.proxywasm.runtime;
 
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Connection;
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.StreamType;
 
 /** {@link Connection} of one context. */
 public final class BoundConnection implements Connection {
@@ -20,32 +18,32 @@ public final class BoundConnection implements Connection {
 
     @Override
     public Body downstreamData() {
-        return context.body(BufferType.DOWNSTREAM_DATA.code());
+        return context.body(AbiCodes.BUFFER_DOWNSTREAM_DATA);
     }
 
     @Override
     public Body upstreamData() {
-        return context.body(BufferType.UPSTREAM_DATA.code());
+        return context.body(AbiCodes.BUFFER_UPSTREAM_DATA);
     }
 
     @Override
     public void resumeDownstream() {
-        context.host().continueStream(StreamType.DOWNSTREAM.code());
+        context.host().continueStream(AbiCodes.STREAM_DOWNSTREAM);
     }
 
     @Override
     public void resumeUpstream() {
-        context.host().continueStream(StreamType.UPSTREAM.code());
+        context.host().continueStream(AbiCodes.STREAM_UPSTREAM);
     }
 
     @Override
     public void closeDownstream() {
-        context.host().closeStream(StreamType.DOWNSTREAM.code());
+        context.host().closeStream(AbiCodes.STREAM_DOWNSTREAM);
     }
 
     @Override
     public void closeUpstream() {
-        context.host().closeStream(StreamType.UPSTREAM.code());
+        context.host().closeStream(AbiCodes.STREAM_UPSTREAM);
     }
 
     @Override

@@ -4,9 +4,6 @@ import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
 import dev.proxywasm.api.LocalResponse;
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.MapType;
-import dev.proxywasm.abi.StreamType;
 
 /** {@link HttpStream} of one context. */
 public final class BoundHttpStream implements HttpStream {
@@ -23,52 +20,52 @@ public final class BoundHttpStream implements HttpStream {
 
     @Override
     public Headers requestHeaders() {
-        return context.headers(MapType.HTTP_REQUEST_HEADERS.code());
+        return context.headers(AbiCodes.MAP_HTTP_REQUEST_HEADERS);
     }
 
     @Override
     public Headers requestTrailers() {
-        return context.headers(MapType.HTTP_REQUEST_TRAILERS.code());
+        return context.headers(AbiCodes.MAP_HTTP_REQUEST_TRAILERS);
     }
 
     @Override
     public Headers responseHeaders() {
-        return context.headers(MapType.HTTP_RESPONSE_HEADERS.code());
+        return context.headers(AbiCodes.MAP_HTTP_RESPONSE_HEADERS);
     }
 
     @Override
     public Headers responseTrailers() {
-        return context.headers(MapType.HTTP_RESPONSE_TRAILERS.code());
+        return context.headers(AbiCodes.MAP_HTTP_RESPONSE_TRAILERS);
     }
 
     @Override
     public Body requestBody() {
-        return context.body(BufferType.HTTP_REQUEST_BODY.code());
+        return context.body(AbiCodes.BUFFER_HTTP_REQUEST_BODY);
     }
 
     @Override
     public Body responseBody() {
-        return context.body(BufferType.HTTP_RESPONSE_BODY.code());
+        return context.body(AbiCodes.BUFFER_HTTP_RESPONSE_BODY);
     }
 
     @Override
     public void resumeRequest() {
-        context.host().continueStream(StreamType.REQUEST.code());
+        context.host().continueStream(AbiCodes.STREAM_REQUEST);
     }
 
     @Override
     public void resumeResponse() {
-        context.host().continueStream(StreamType.RESPONSE.code());
+        context.host().continueStream(AbiCodes.STREAM_RESPONSE);
     }
 
     @Override
     public void closeRequest() {
-        context.host().closeStream(StreamType.REQUEST.code());
+        context.host().closeStream(AbiCodes.STREAM_REQUEST);
     }
 
     @Override
     public void closeResponse() {
-        context.host().closeStream(StreamType.RESPONSE.code());
+        context.host().closeStream(AbiCodes.STREAM_RESPONSE);
     }
 
     @Override

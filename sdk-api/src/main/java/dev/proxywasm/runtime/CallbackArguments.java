@@ -3,7 +3,6 @@ package dev.proxywasm.runtime;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.Peer;
-import dev.proxywasm.abi.BufferType;
 import dev.proxywasm.abi.PeerType;
 
 /**
@@ -28,12 +27,12 @@ public final class CallbackArguments {
 
     /** The plugin configuration, {@code size} bytes, read once. */
     public static Configuration pluginConfiguration(int size) {
-        return configuration(BufferType.PLUGIN_CONFIGURATION, size);
+        return configuration(AbiCodes.BUFFER_PLUGIN_CONFIGURATION, size);
     }
 
     /** The VM configuration, {@code size} bytes, read once. */
     public static Configuration vmConfiguration(int size) {
-        return configuration(BufferType.VM_CONFIGURATION, size);
+        return configuration(AbiCodes.BUFFER_VM_CONFIGURATION, size);
     }
 
     /** The side that closed a connection, from its wire code; unknown codes are {@link Peer#UNKNOWN}. */
@@ -41,8 +40,8 @@ public final class CallbackArguments {
         return code == PeerType.LOCAL.code() ? Peer.LOCAL : code == PeerType.REMOTE.code() ? Peer.REMOTE : Peer.UNKNOWN;
     }
 
-    private static Configuration configuration(BufferType type, int size) {
-        byte[] bytes = size <= 0 ? null : HostBinding.host().getBufferBytes(type.code(), 0, size);
+    private static Configuration configuration(int bufferType, int size) {
+        byte[] bytes = size <= 0 ? null : HostBinding.host().getBufferBytes(bufferType, 0, size);
         return Configuration.of(bytes == null ? EMPTY : bytes);
     }
 }

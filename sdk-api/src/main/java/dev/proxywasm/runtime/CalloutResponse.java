@@ -3,8 +3,6 @@ package dev.proxywasm.runtime;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.abi.BufferType;
-import dev.proxywasm.abi.MapType;
 
 /**
  * {@link HttpCallResponse} of the answer the host is delivering, read through the context the
@@ -50,13 +48,13 @@ final class CalloutResponse implements HttpCallResponse {
 
     @Override
     public Headers headers() {
-        int map = MapType.HTTP_CALL_RESPONSE_HEADERS.code();
+        int map = AbiCodes.MAP_HTTP_CALL_RESPONSE_HEADERS;
         return failed() ? context.absentHeaders(map) : context.headers(map);
     }
 
     @Override
     public Headers trailers() {
-        int map = MapType.HTTP_CALL_RESPONSE_TRAILERS.code();
+        int map = AbiCodes.MAP_HTTP_CALL_RESPONSE_TRAILERS;
         return trailerCount == 0 ? context.absentHeaders(map) : context.headers(map);
     }
 
@@ -67,7 +65,7 @@ final class CalloutResponse implements HttpCallResponse {
 
     @Override
     public byte[] bytes() {
-        return context.body(BufferType.HTTP_CALL_RESPONSE_BODY.code()).bytes(0, bodySize);
+        return context.body(AbiCodes.BUFFER_HTTP_CALL_RESPONSE_BODY).bytes(0, bodySize);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.proxywasm.runtime;
 
-import dev.proxywasm.abi.BufferType;
 
 /** The arguments of the host's call into the plugin ({@code proxy_on_foreign_function}), as bytes. */
 public final class ForeignFunctionArguments {
@@ -13,7 +12,7 @@ public final class ForeignFunctionArguments {
         if (size <= 0) {
             return EMPTY;
         }
-        byte[] bytes = HostBinding.host().getBufferBytes(BufferType.FOREIGN_FUNCTION_ARGUMENTS.code(), 0, size);
+        byte[] bytes = HostBinding.host().getBufferBytes(AbiCodes.BUFFER_FOREIGN_FUNCTION_ARGUMENTS, 0, size);
         return bytes == null ? EMPTY : bytes;
     }
 }

@@ -2,7 +2,6 @@ package dev.proxywasm.runtime;
 
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.AsyncCallbackFailure;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.HostBinding;
@@ -63,38 +62,39 @@ public final class Guard {
 
     private static int refuse(String callback, String method, Throwable failure, boolean reset) {
         if (failOpen) {
-            report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream continues (fail open)");
-            return WireCodes.CONTINUE;
+            report(AbiCodes.LOG_ERROR, callback, method, failure, "; the stream continues (fail open)");
+            return AbiCodes.ACTION_CONTINUE;
         }
         if (!firstFailure(CallbackContext.current())) {
             // The refusal itself is passing through the plugin (a local reply runs the response
             // callbacks): let it through rather than stall it.
-            report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream was already refused");
-            return WireCodes.CONTINUE;
+            report(AbiCodes.LOG_ERROR, callback, method, failure, "; the stream was already refused");
+            return AbiCodes.ACTION_CONTINUE;
         }
         if (reset) {
-            report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream is reset (fail closed)");
-            closeQuietly(StreamType.RESPONSE);
-            return WireCodes.PAUSE;
+            report(AbiCodes.LOG_ERROR, callback, method, failure, "; the stream is reset (fail closed)");
+            closeQuietly(AbiCodes.STREAM_RESPONSE);
+            return AbiCodes.ACTION_PAUSE;
         }
-        report(WireCodes.LOG_ERROR, callback, method, failure, "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
+        report(AbiCodes.LOG_ERROR, callback, method, failure,
+                "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
         try {
             HostBinding.host().sendLocalResponse(FAILURE_STATUS, details, new byte[0], new byte[4], -1);
         } catch (Throwable replyFailed) {
-            closeQuietly(StreamType.REQUEST);
+            closeQuietly(AbiCodes.STREAM_REQUEST);
         }
-        return WireCodes.PAUSE;
+        return AbiCodes.ACTION_PAUSE;
     }
 
     /** A TCP callback threw: failing closed closes the connection. */
     public static int closeConnection(String callback, String method, Throwable failure) {
         if (failOpen) {
-            report(WireCodes.LOG_ERROR, callback, method, failure, "; the connection continues (fail open)");
-            return WireCodes.CONTINUE;
+            report(AbiCodes.LOG_ERROR, callback, method, failure, "; the connection continues (fail open)");
+            return AbiCodes.ACTION_CONTINUE;
         }
-        report(WireCodes.LOG_ERROR, callback, method, failure, "; the connection is closed (fail closed)");
-        closeQuietly(StreamType.DOWNSTREAM);
-        return WireCodes.PAUSE;
+        report(AbiCodes.LOG_ERROR, callback, method, failure, "; the connection is closed (fail closed)");
+        closeQuietly(AbiCodes.STREAM_DOWNSTREAM);
+        return AbiCodes.ACTION_PAUSE;
     }
 
     /**
@@ -105,20 +105,20 @@ public final class Guard {
     public static void asyncFailed(String callback, Throwable failure) {
         String method = "the callback given to the call";
         if (!(failure instanceof AsyncCallbackFailure async)) {
-            report(WireCodes.LOG_ERROR, callback, method, failure, "");
+            report(AbiCodes.LOG_ERROR, callback, method, failure, "");
             return;
         }
         int context = async.contextId();
         Throwable cause = async.getCause();
         if (context == 0 || Contexts.isRoot(context)) {
-            report(WireCodes.LOG_ERROR, callback, method, cause, "");
+            report(AbiCodes.LOG_ERROR, callback, method, cause, "");
             return;
         }
         int previous = CallbackContext.enter(context);
         try {
             HostBinding.host().setEffectiveContext(context);
-            if (failStream(callback, method, cause) == WireCodes.CONTINUE) {
-                HostBinding.host().continueStream(StreamType.REQUEST.code());
+            if (failStream(callback, method, cause) == AbiCodes.ACTION_CONTINUE) {
+                HostBinding.host().continueStream(AbiCodes.STREAM_REQUEST);
             }
         } catch (Throwable ignored) {
             // The stream is gone, or was not paused: nothing to resume or refuse.
@@ -128,19 +128,19 @@ public final class Guard {
 
     /** Logs at error level, for callbacks outside a stream, and returns 0. */
     public static int failed(String callback, String method, Throwable failure) {
-        report(WireCodes.LOG_ERROR, callback, method, failure, "");
+        report(AbiCodes.LOG_ERROR, callback, method, failure, "");
         return 0;
     }
 
     /** Logs at critical level and returns 0: plugin or VM start fails. */
     public static int startFailed(String callback, String method, Throwable failure) {
-        report(WireCodes.LOG_CRITICAL, callback, method, failure, "; the plugin does not start");
+        report(AbiCodes.LOG_CRITICAL, callback, method, failure, "; the plugin does not start");
         return 0;
     }
 
     /** Logs at error level and returns 1: the plugin is done, so the host need not wait for it. */
     public static int doneFailed(String callback, String method, Throwable failure) {
-        report(WireCodes.LOG_ERROR, callback, method, failure, "");
+        report(AbiCodes.LOG_ERROR, callback, method, failure, "");
         return 1;
     }
 
@@ -165,9 +165,9 @@ public final class Guard {
         return true;
     }
 
-    private static void closeQuietly(StreamType direction) {
+    private static void closeQuietly(int direction) {
         try {
-            HostBinding.host().closeStream(direction.code());
+            HostBinding.host().closeStream(direction);
         } catch (Throwable ignored) {
             // The host refused (the stream is already gone): nothing more to do.
         }

@@ -2,7 +2,6 @@ package dev.proxywasm.runtime;
 
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
-import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.IntObjectMap;
 
@@ -16,8 +15,8 @@ public final class WholeBody {
     /** From {@link #onBody}: the body is complete, run the handler now. */
     public static final int DELIVER = -1;
     /** A body callback's result that buffers the chunk (StopIterationAndBuffer). */
-    private static final int BUFFER = WireCodes.PAUSE;
-    private static final int CONTINUE = WireCodes.CONTINUE;
+    private static final int BUFFER = AbiCodes.ACTION_PAUSE;
+    private static final int CONTINUE = AbiCodes.ACTION_CONTINUE;
     private static final int REQUEST_DONE = 1;
     private static final int RESPONSE_DONE = 2;
     private static final int REQUEST_SEEN = 4;
@@ -91,7 +90,7 @@ public final class WholeBody {
         Log.warn("the whole " + direction + " body is over " + maxBytes + " bytes (" + size + " so far); "
                 + (response ? "the stream is reset" : "the request gets a 413"));
         if (response) {
-            HostBinding.host().closeStream(StreamType.RESPONSE.code());
+            HostBinding.host().closeStream(AbiCodes.STREAM_RESPONSE);
         } else {
             HostBinding.host().sendLocalResponse(413, Utf8.encode("proxy_wasm_body_too_large"), new byte[0],
                     new byte[4], -1);

@@ -16,17 +16,6 @@ import dev.proxywasm.api.Peer;
  * only logs carries no table of peers, actions or gRPC statuses.
  */
 public final class WireCodes {
-    /**
-     * The codes the runtime itself returns and logs with, as constants: naming them through an enum
-     * ({@code Action.CONTINUE.code()}, {@code LogLevel.ERROR}) would bring that enum's values, names
-     * and class records into every module, whatever the plugin uses ({@code WireCodesTest} holds
-     * them to the ABI table).
-     */
-    static final int CONTINUE = 0;
-    static final int PAUSE = 1;
-    static final int LOG_ERROR = 4;
-    static final int LOG_CRITICAL = 5;
-
     private WireCodes() {}
 
     /** What a stream or connection callback returns for {@code action}: the ABI's Continue or Pause. */

@@ -35,14 +35,6 @@ class WireCodesTest {
     }
 
     @Test
-    void theRuntimesOwnConstantsHaveTheAbisCodes() {
-        assertEquals(dev.proxywasm.abi.Action.CONTINUE.code(), WireCodes.CONTINUE);
-        assertEquals(dev.proxywasm.abi.Action.PAUSE.code(), WireCodes.PAUSE);
-        assertEquals(dev.proxywasm.abi.LogLevel.ERROR.code(), WireCodes.LOG_ERROR);
-        assertEquals(dev.proxywasm.abi.LogLevel.CRITICAL.code(), WireCodes.LOG_CRITICAL);
-    }
-
-    @Test
     void peersRoundTripAndUnknownCodesAreUnknown() {
         for (Peer peer : Peer.values()) {
             assertEquals(peer, WireCodes.peer(WireCodes.code(peer)));
