@@ -28,10 +28,10 @@ public final class HostCallException extends RuntimeException {
      * {@code false} for {@code NotFound} and {@code Empty}, an exception for anything else.
      */
     public static boolean check(String function, int status) {
-        if (status == WasmResult.OK.code()) {
+        if (status == AbiCodes.RESULT_OK) {
             return true;
         }
-        if (status == WasmResult.NOT_FOUND.code() || status == WasmResult.EMPTY.code()) {
+        if (status == AbiCodes.RESULT_NOT_FOUND || status == AbiCodes.RESULT_EMPTY) {
             return false;
         }
         throw new HostCallException(function, WasmResult.of(status));

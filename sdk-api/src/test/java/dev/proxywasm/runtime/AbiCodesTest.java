@@ -9,6 +9,7 @@ import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.abi.MapType;
 import dev.proxywasm.abi.MetricType;
 import dev.proxywasm.abi.StreamType;
+import dev.proxywasm.abi.WasmResult;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Map;
@@ -22,7 +23,8 @@ class AbiCodesTest {
             "STREAM", StreamType.class,
             "MAP", MapType.class,
             "BUFFER", BufferType.class,
-            "METRIC", MetricType.class);
+            "METRIC", MetricType.class,
+            "RESULT", WasmResult.class);
 
     @Test
     void everyConstantIsItsTableConstantsCode() throws ReflectiveOperationException {
@@ -39,7 +41,7 @@ class AbiCodesTest {
             assertEquals(table.getMethod("code").invoke(constant), field.getInt(null), name);
             checked++;
         }
-        assertEquals(4 + 4 + MapType.values().length + BufferType.values().length + MetricType.values().length,
+        assertEquals(4 + 2 + 2 + 4 + MapType.values().length + BufferType.values().length + MetricType.values().length,
                 checked);
     }
 

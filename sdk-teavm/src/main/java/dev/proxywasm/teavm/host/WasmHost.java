@@ -5,9 +5,9 @@ import static dev.proxywasm.teavm.memory.GuestMemory.address;
 import static dev.proxywasm.teavm.memory.GuestMemory.take;
 
 import dev.proxywasm.abi.HostFunction.Names;
-import dev.proxywasm.abi.WasmResult;
 import dev.proxywasm.runtime.Host;
 import dev.proxywasm.runtime.HostBinding;
+import dev.proxywasm.runtime.AbiCodes;
 import dev.proxywasm.runtime.AsyncExports;
 import dev.proxywasm.teavm.imports.ProxyImports;
 import dev.proxywasm.teavm.memory.GuestMemory;
@@ -272,7 +272,7 @@ public final class WasmHost implements Host {
     public boolean setSharedData(byte[] key, byte[] value, int cas) {
         byte[] v = orEmpty(value);
         int status = ProxyImports.setSharedData(address(key), key.length, address(v), v.length, cas);
-        if (status == WasmResult.CAS_MISMATCH.code()) {
+        if (status == AbiCodes.RESULT_CAS_MISMATCH) {
             return false;
         }
         check(Names.PROXY_SET_SHARED_DATA, status);
