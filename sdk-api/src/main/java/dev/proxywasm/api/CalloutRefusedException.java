@@ -38,12 +38,11 @@ public final class CalloutRefusedException extends RuntimeException {
         super(function + " to cluster " + cluster + " was refused: " + result + why(function, result), cause);
         this.function = function;
         this.cluster = cluster;
-        this.reason = switch (result) {
-            case BAD_ARGUMENT -> Reason.BAD_ARGUMENT;
-            case PARSE_FAILURE -> Reason.PARSE_FAILURE;
-            case INTERNAL_FAILURE -> Reason.INTERNAL_FAILURE;
-            default -> Reason.OTHER;
-        };
+        // Compared, not switched on: a switch on an enum compiles to a table of all its values.
+        this.reason = result == WasmResult.BAD_ARGUMENT ? Reason.BAD_ARGUMENT
+                : result == WasmResult.PARSE_FAILURE ? Reason.PARSE_FAILURE
+                : result == WasmResult.INTERNAL_FAILURE ? Reason.INTERNAL_FAILURE
+                : Reason.OTHER;
     }
 
     private static String why(String function, WasmResult result) {

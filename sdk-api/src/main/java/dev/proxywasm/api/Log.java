@@ -1,5 +1,6 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.runtime.AbiCodes;
 import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.WireCodes;
 
@@ -20,36 +21,44 @@ public final class Log {
 
     /** Logs at {@code level}. */
     public static void log(LogLevel level, String message) {
-        HostBinding.host().log(WireCodes.code(level), Utf8.encode(String.valueOf(message)));
+        write(WireCodes.code(level), message);
     }
 
     /** Logs at trace level. */
     public static void trace(String message) {
-        log(LogLevel.TRACE, message);
+        write(AbiCodes.LOG_TRACE, message);
     }
 
     /** Logs at debug level. */
     public static void debug(String message) {
-        log(LogLevel.DEBUG, message);
+        write(AbiCodes.LOG_DEBUG, message);
     }
 
     /** Logs at info level. */
     public static void info(String message) {
-        log(LogLevel.INFO, message);
+        write(AbiCodes.LOG_INFO, message);
     }
 
     /** Logs at warn level. */
     public static void warn(String message) {
-        log(LogLevel.WARN, message);
+        write(AbiCodes.LOG_WARN, message);
     }
 
     /** Logs at error level. */
     public static void error(String message) {
-        log(LogLevel.ERROR, message);
+        write(AbiCodes.LOG_ERROR, message);
     }
 
     /** Logs at critical level: use it for the one line that says why the plugin cannot start. */
     public static void critical(String message) {
-        log(LogLevel.CRITICAL, message);
+        write(AbiCodes.LOG_CRITICAL, message);
+    }
+
+    /**
+     * Logs at wire level {@code level}: the one-level methods pass a constant, so a plugin that never
+     * names a {@link LogLevel} carries no table of them.
+     */
+    private static void write(int level, String message) {
+        HostBinding.host().log(level, Utf8.encode(String.valueOf(message)));
     }
 }

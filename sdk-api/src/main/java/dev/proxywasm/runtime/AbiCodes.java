@@ -20,7 +20,11 @@ public final class AbiCodes {
     public static final int ACTION_CONTINUE = 0;
     public static final int ACTION_PAUSE = 1;
 
-    /** {@code proxy_log_level_t}: the levels the runtime's own failure reports use. */
+    /** {@code proxy_log_level_t}. */
+    public static final int LOG_TRACE = 0;
+    public static final int LOG_DEBUG = 1;
+    public static final int LOG_INFO = 2;
+    public static final int LOG_WARN = 3;
     public static final int LOG_ERROR = 4;
     public static final int LOG_CRITICAL = 5;
 

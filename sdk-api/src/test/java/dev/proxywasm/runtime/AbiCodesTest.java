@@ -41,7 +41,7 @@ class AbiCodesTest {
             assertEquals(table.getMethod("code").invoke(constant), field.getInt(null), name);
             checked++;
         }
-        assertEquals(4 + 2 + 2 + 4 + MapType.values().length + BufferType.values().length + MetricType.values().length,
+        assertEquals(4 + 2 + LogLevel.values().length + 4 + MapType.values().length + BufferType.values().length + MetricType.values().length,
                 checked);
     }
 
