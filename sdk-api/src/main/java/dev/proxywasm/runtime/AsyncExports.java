@@ -5,14 +5,15 @@ import dev.proxywasm.runtime.AsyncDispatch;
 import dev.proxywasm.runtime.CallbackContext;
 
 /**
- * The exports that deliver answers to HTTP callouts and gRPC calls. The WebAssembly build exports a class's
+ * The export that delivers answers to HTTP callouts. The WebAssembly build exports a class's
  * {@code @Export} methods only when the class is reached, and {@link #link()} is called only from the
- * host calls that start a callout or gRPC call: a module that never calls out does not carry them.
+ * host call that starts a callout: a module that never calls out does not carry it ({@link GrpcExports}
+ * does the same for gRPC calls, so a module with callouts alone carries no gRPC dispatch).
  */
 public final class AsyncExports {
     private AsyncExports() {}
 
-    /** Makes these exports part of the module; the host calls that need them call it. */
+    /** Makes this export part of the module; the host call that needs it calls it. */
     public static void link() {
         // Reaching this class is the point.
     }
@@ -25,50 +26,6 @@ public final class AsyncExports {
             AsyncDispatch.httpCallResponse(token, headerCount, bodySize, trailerCount);
         } catch (Throwable e) {
             Guard.asyncFailed(GuestExport.Names.PROXY_ON_HTTP_CALL_RESPONSE, e);
-        }
-        CallbackContext.exit(previous);
-    }
-
-    @Export(name = GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA)
-    public static void proxyOnGrpcReceiveInitialMetadata(int rootContextId, int token, int count) {
-        int previous = CallbackContext.enter(rootContextId);
-        try {
-            AsyncDispatch.grpcInitialMetadata(token, count);
-        } catch (Throwable e) {
-            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA, e);
-        }
-        CallbackContext.exit(previous);
-    }
-
-    @Export(name = GuestExport.Names.PROXY_ON_GRPC_RECEIVE)
-    public static void proxyOnGrpcReceive(int rootContextId, int token, int messageSize) {
-        int previous = CallbackContext.enter(rootContextId);
-        try {
-            AsyncDispatch.grpcMessage(token, messageSize);
-        } catch (Throwable e) {
-            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_RECEIVE, e);
-        }
-        CallbackContext.exit(previous);
-    }
-
-    @Export(name = GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA)
-    public static void proxyOnGrpcReceiveTrailingMetadata(int rootContextId, int token, int count) {
-        int previous = CallbackContext.enter(rootContextId);
-        try {
-            AsyncDispatch.grpcTrailingMetadata(token, count);
-        } catch (Throwable e) {
-            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA, e);
-        }
-        CallbackContext.exit(previous);
-    }
-
-    @Export(name = GuestExport.Names.PROXY_ON_GRPC_CLOSE)
-    public static void proxyOnGrpcClose(int rootContextId, int token, int status) {
-        int previous = CallbackContext.enter(rootContextId);
-        try {
-            AsyncDispatch.grpcClose(token, status);
-        } catch (Throwable e) {
-            Guard.asyncFailed(GuestExport.Names.PROXY_ON_GRPC_CLOSE, e);
         }
         CallbackContext.exit(previous);
     }

@@ -38,6 +38,7 @@ final class JvmGuest implements Guest {
         try {
             collectExports(Class.forName(classes.get(0).getName(), true, loader));
             collectExports(runtimeClass("AsyncExports"));
+            collectExports(runtimeClass("GrpcExports"));
             for (Class<?> type : classes.subList(1, classes.size())) {
                 collectExports(Class.forName(type.getName(), true, loader));
             }

@@ -9,6 +9,7 @@ import dev.proxywasm.runtime.Host;
 import dev.proxywasm.runtime.HostBinding;
 import dev.proxywasm.runtime.AbiCodes;
 import dev.proxywasm.runtime.AsyncExports;
+import dev.proxywasm.runtime.GrpcExports;
 import dev.proxywasm.teavm.imports.ProxyImports;
 import dev.proxywasm.teavm.memory.GuestMemory;
 
@@ -221,7 +222,7 @@ public final class WasmHost implements Host {
     @Override
     public int grpcCall(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs,
             byte[] message, int timeoutMilliseconds) {
-        AsyncExports.link();
+        GrpcExports.link();
         byte[] md = orEmpty(initialMetadataPairs);
         byte[] msg = orEmpty(message);
         int[] out = new int[1];
@@ -233,7 +234,7 @@ public final class WasmHost implements Host {
 
     @Override
     public int grpcStream(byte[] service, byte[] serviceName, byte[] method, byte[] initialMetadataPairs) {
-        AsyncExports.link();
+        GrpcExports.link();
         byte[] md = orEmpty(initialMetadataPairs);
         int[] out = new int[1];
         check(Names.PROXY_GRPC_STREAM, ProxyImports.grpcStream(address(service), service.length,
