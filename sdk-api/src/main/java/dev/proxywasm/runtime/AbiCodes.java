@@ -60,5 +60,9 @@ public final class AbiCodes {
     public static final int METRIC_GAUGE = 1;
     public static final int METRIC_HISTOGRAM = 2;
 
+    /** {@code proxy_peer_type_t}: which side closed a connection. */
+    public static final int PEER_LOCAL = 1;
+    public static final int PEER_REMOTE = 2;
+
     private AbiCodes() {}
 }

@@ -40,7 +40,8 @@ public final class BoundContexts {
             }
             context = CONTEXTS.get(contextId);
             if (context == null) {
-                context = new BoundContext(contextId, Contexts.isRoot(contextId) ? BoundContext.ROOT : BoundContext.UNKNOWN);
+                int kind = Contexts.isRoot(contextId) ? BoundContext.ROOT : BoundContext.UNKNOWN;
+                context = new BoundContext(contextId, kind);
                 put(context);
             }
             last = context;

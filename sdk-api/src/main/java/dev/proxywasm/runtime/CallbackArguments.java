@@ -3,7 +3,6 @@ package dev.proxywasm.runtime;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.Peer;
-import dev.proxywasm.abi.PeerType;
 
 /**
  * What the generated glue passes to a plugin's callbacks: the handles of the callback's own
@@ -37,7 +36,7 @@ public final class CallbackArguments {
 
     /** The side that closed a connection, from its wire code; unknown codes are {@link Peer#UNKNOWN}. */
     public static Peer peer(int code) {
-        return code == PeerType.LOCAL.code() ? Peer.LOCAL : code == PeerType.REMOTE.code() ? Peer.REMOTE : Peer.UNKNOWN;
+        return code == AbiCodes.PEER_LOCAL ? Peer.LOCAL : code == AbiCodes.PEER_REMOTE ? Peer.REMOTE : Peer.UNKNOWN;
     }
 
     private static Configuration configuration(int bufferType, int size) {

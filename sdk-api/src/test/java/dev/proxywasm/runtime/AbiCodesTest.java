@@ -8,6 +8,7 @@ import dev.proxywasm.abi.BufferType;
 import dev.proxywasm.abi.LogLevel;
 import dev.proxywasm.abi.MapType;
 import dev.proxywasm.abi.MetricType;
+import dev.proxywasm.abi.PeerType;
 import dev.proxywasm.abi.StreamType;
 import dev.proxywasm.abi.WasmResult;
 import java.lang.reflect.Field;
@@ -24,6 +25,7 @@ class AbiCodesTest {
             "MAP", MapType.class,
             "BUFFER", BufferType.class,
             "METRIC", MetricType.class,
+            "PEER", PeerType.class,
             "RESULT", WasmResult.class);
 
     @Test
@@ -41,8 +43,12 @@ class AbiCodesTest {
             assertEquals(table.getMethod("code").invoke(constant), field.getInt(null), name);
             checked++;
         }
-        assertEquals(4 + 2 + LogLevel.values().length + 4 + MapType.values().length + BufferType.values().length + MetricType.values().length,
-                checked);
+        int results = 4;
+        int actions = 2;
+        int peers = 2;
+        int whole = LogLevel.values().length + StreamType.values().length + MapType.values().length
+                + BufferType.values().length + MetricType.values().length;
+        assertEquals(results + actions + peers + whole, checked);
     }
 
     private static Object enumConstant(Class<? extends Enum<?>> table, String name) {
