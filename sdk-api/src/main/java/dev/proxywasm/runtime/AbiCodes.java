@@ -4,10 +4,10 @@ package dev.proxywasm.runtime;
  * The ABI table's codes that the runtime passes to the host, as int constants, each named after its
  * table enum and constant ({@code MAP_HTTP_REQUEST_HEADERS} is {@code MapType.HTTP_REQUEST_HEADERS}).
  *
- * <p>Why not {@code MapType.HTTP_REQUEST_HEADERS.code()}: in the module that initializes the enum,
- * so every module would carry each enum's values, their names and its class records (about 0.6 to
- * 1.3 KB each) for a number the compiler can inline. {@code AbiCodesTest} holds every constant to the
- * table.
+ * <p>Why not {@code MapType.HTTP_REQUEST_HEADERS.code()}: in a module, naming an enum constant
+ * initializes the enum, so every module carried each enum's values, their names and its class
+ * records (about 0.6 to 1.3 KB each) for a number javac inlines. {@code AbiCodesTest} holds every
+ * constant to the table.
  */
 public final class AbiCodes {
     /** {@code proxy_result_t}: the statuses every host call's check compares before it needs a {@code WasmResult}. */
