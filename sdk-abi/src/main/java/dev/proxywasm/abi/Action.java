@@ -6,8 +6,8 @@ package dev.proxywasm.abi;
  * (StopIterationAndBuffer), trailers and TCP data stop iterating.
  */
 public enum Action {
-    CONTINUE(0),
-    PAUSE(1);
+    CONTINUE(AbiCodes.ACTION_CONTINUE),
+    PAUSE(AbiCodes.ACTION_PAUSE);
 
     private final int code;
 

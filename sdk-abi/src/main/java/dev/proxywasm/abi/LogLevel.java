@@ -2,12 +2,12 @@ package dev.proxywasm.abi;
 
 /** Log levels, as Envoy's {@code wasm} logger knows them. */
 public enum LogLevel {
-    TRACE(0),
-    DEBUG(1),
-    INFO(2),
-    WARN(3),
-    ERROR(4),
-    CRITICAL(5);
+    TRACE(AbiCodes.LOG_TRACE),
+    DEBUG(AbiCodes.LOG_DEBUG),
+    INFO(AbiCodes.LOG_INFO),
+    WARN(AbiCodes.LOG_WARN),
+    ERROR(AbiCodes.LOG_ERROR),
+    CRITICAL(AbiCodes.LOG_CRITICAL);
 
     private final int code;
 

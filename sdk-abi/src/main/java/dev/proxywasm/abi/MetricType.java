@@ -2,9 +2,9 @@ package dev.proxywasm.abi;
 
 /** Kinds of metric {@code proxy_define_metric} creates. */
 public enum MetricType {
-    COUNTER(0),
-    GAUGE(1),
-    HISTOGRAM(2);
+    COUNTER(AbiCodes.METRIC_COUNTER),
+    GAUGE(AbiCodes.METRIC_GAUGE),
+    HISTOGRAM(AbiCodes.METRIC_HISTOGRAM);
 
     private final int code;
 

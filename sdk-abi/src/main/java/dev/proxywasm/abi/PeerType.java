@@ -3,8 +3,8 @@ package dev.proxywasm.abi;
 /** Which side closed a connection. */
 public enum PeerType {
     UNKNOWN(0),
-    LOCAL(1),
-    REMOTE(2);
+    LOCAL(AbiCodes.PEER_LOCAL),
+    REMOTE(AbiCodes.PEER_REMOTE);
 
     private final int code;
 

@@ -2,10 +2,10 @@ package dev.proxywasm.abi;
 
 /** Which direction {@code proxy_continue_stream} and {@code proxy_close_stream} act on. */
 public enum StreamType {
-    REQUEST(0),
-    RESPONSE(1),
-    DOWNSTREAM(2),
-    UPSTREAM(3);
+    REQUEST(AbiCodes.STREAM_REQUEST),
+    RESPONSE(AbiCodes.STREAM_RESPONSE),
+    DOWNSTREAM(AbiCodes.STREAM_DOWNSTREAM),
+    UPSTREAM(AbiCodes.STREAM_UPSTREAM);
 
     private final int code;
 

@@ -2,15 +2,15 @@ package dev.proxywasm.abi;
 
 /** Status code every proxy-wasm host function returns (ABI 0.2.1). */
 public enum WasmResult {
-    OK(0),
-    NOT_FOUND(1),
+    OK(AbiCodes.RESULT_OK),
+    NOT_FOUND(AbiCodes.RESULT_NOT_FOUND),
     BAD_ARGUMENT(2),
     SERIALIZATION_FAILURE(3),
     PARSE_FAILURE(4),
     BAD_EXPRESSION(5),
     INVALID_MEMORY_ACCESS(6),
-    EMPTY(7),
-    CAS_MISMATCH(8),
+    EMPTY(AbiCodes.RESULT_EMPTY),
+    CAS_MISMATCH(AbiCodes.RESULT_CAS_MISMATCH),
     RESULT_MISMATCH(9),
     INTERNAL_FAILURE(10),
     BROKEN_CONNECTION(11),

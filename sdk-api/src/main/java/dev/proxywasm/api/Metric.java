@@ -1,6 +1,6 @@
 package dev.proxywasm.api;
 
-import dev.proxywasm.runtime.AbiCodes;
+import dev.proxywasm.abi.AbiCodes;
 import dev.proxywasm.runtime.HostBinding;
 
 /**

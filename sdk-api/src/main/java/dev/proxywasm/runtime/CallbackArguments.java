@@ -1,5 +1,6 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.abi.AbiCodes;
 import dev.proxywasm.api.Body;
 import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.Peer;

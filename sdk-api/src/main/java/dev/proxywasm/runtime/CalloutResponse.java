@@ -1,5 +1,6 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.abi.AbiCodes;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.api.Utf8;

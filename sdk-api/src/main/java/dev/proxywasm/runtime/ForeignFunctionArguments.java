@@ -1,5 +1,6 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.abi.AbiCodes;
 
 /** The arguments of the host's call into the plugin ({@code proxy_on_foreign_function}), as bytes. */
 public final class ForeignFunctionArguments {

@@ -1,5 +1,6 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.abi.AbiCodes;
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Utf8;
 import dev.proxywasm.runtime.AsyncCallbackFailure;

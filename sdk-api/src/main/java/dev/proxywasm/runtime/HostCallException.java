@@ -1,5 +1,6 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.abi.AbiCodes;
 import dev.proxywasm.abi.WasmResult;
 
 /** A host function returned a status the SDK cannot turn into a value. */

@@ -7,7 +7,7 @@ import static dev.proxywasm.teavm.memory.GuestMemory.take;
 import dev.proxywasm.abi.HostFunction.Names;
 import dev.proxywasm.runtime.Host;
 import dev.proxywasm.runtime.HostBinding;
-import dev.proxywasm.runtime.AbiCodes;
+import dev.proxywasm.abi.AbiCodes;
 import dev.proxywasm.runtime.AsyncExports;
 import dev.proxywasm.runtime.GrpcExports;
 import dev.proxywasm.teavm.imports.ProxyImports;

@@ -1,4 +1,4 @@
-package dev.proxywasm.runtime;
+package dev.proxywasm.abi;
 
 /**
  * The ABI table's codes that the runtime passes to the host, as int constants, each named after its
@@ -6,8 +6,8 @@ package dev.proxywasm.runtime;
  *
  * <p>Why not {@code MapType.HTTP_REQUEST_HEADERS.code()}: in a module, naming an enum constant
  * initializes the enum, so every module carried each enum's values, their names and its class
- * records (about 0.6 to 1.3 KB each) for a number javac inlines. {@code AbiCodesTest} holds every
- * constant to the table.
+ * records (about 0.6 to 1.3 KB each) for a number javac inlines. The table's enums take their codes
+ * from here, so each code is written once.
  */
 public final class AbiCodes {
     /** {@code proxy_result_t}: the statuses every host call's check compares before it needs a {@code WasmResult}. */
