@@ -19,6 +19,6 @@ public enum PeerType {
 
     /** The peer for a wire code; unknown codes map to {@link #UNKNOWN}. */
     public static PeerType of(int code) {
-        return code == 1 ? LOCAL : code == 2 ? REMOTE : UNKNOWN;
+        return code == AbiCodes.PEER_LOCAL ? LOCAL : code == AbiCodes.PEER_REMOTE ? REMOTE : UNKNOWN;
     }
 }
