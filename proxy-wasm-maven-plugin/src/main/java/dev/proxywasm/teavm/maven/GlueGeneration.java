@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -135,18 +134,8 @@ final class GlueGeneration {
         if (!Files.isRegularFile(glue)) {
             return false;
         }
-        FileTime glueTime = Files.getLastModifiedTime(glue);
-        try (Stream<Path> files = Files.walk(classes)) {
-            return files.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().contains("_ProxyWasm"))
-                    .allMatch(p -> modified(p) <= glueTime.toMillis() + SAME_RUN_MILLIS);
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
-        }
+        long glueTime = Files.getLastModifiedTime(glue).toMillis();
+        return ClassFiles.newerThan(classes, glueTime + SAME_RUN_MILLIS,
+                f -> !f.getFileName().toString().contains("_ProxyWasm")) == null;
     }
 }

@@ -56,9 +56,9 @@ final class ModuleCheck {
         if (classes == null || !classes.isDirectory()) {
             return null;
         }
-        try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(classes.toPath())) {
-            return files.filter(f -> f.toString().endsWith(".class") && f.toFile().lastModified() > builtAt)
-                    .findFirst().map(f -> classes.toPath().relativize(f).toString()).orElse(null);
+        try {
+            java.nio.file.Path newer = ClassFiles.newerThan(classes, builtAt);
+            return newer == null ? null : classes.toPath().relativize(newer).toString();
         } catch (IOException e) {
             return null;
         }
