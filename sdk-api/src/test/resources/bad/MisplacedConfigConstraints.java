@@ -1,5 +1,8 @@
 package bad;
 
+import dev.proxywasm.api.AcceptEntryList;
+import dev.proxywasm.api.AcceptNumericString;
+import dev.proxywasm.api.AcceptSingleValue;
 import dev.proxywasm.api.AllowedValues;
 import dev.proxywasm.api.ConfigKey;
 import dev.proxywasm.api.NonEmpty;
@@ -7,6 +10,7 @@ import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.PluginConfiguration;
 import dev.proxywasm.api.ProxyWasmPlugin;
 import dev.proxywasm.api.Range;
+import java.util.List;
 
 @ProxyWasmPlugin
 public class MisplacedConfigConstraints {
@@ -16,7 +20,10 @@ public class MisplacedConfigConstraints {
             @AllowedValues({"a"}) Integer count,
             @NonEmpty Boolean flag,
             @Range(min = 10, max = 1) Long size,
-            @ConfigKey("name") String alias) {}
+            @ConfigKey("name") String alias,
+            @AcceptSingleValue String single,
+            @AcceptEntryList List<String> entries,
+            @AcceptNumericString List<String> numbers) {}
 
     @OnPluginStart
     void start(Config config) {}

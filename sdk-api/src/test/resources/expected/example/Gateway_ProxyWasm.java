@@ -119,6 +119,10 @@ public final class Gateway_ProxyWasm {
     Map<String, String> labels = Collections.emptyMap();
     Gateway.Mode mode = Gateway.Mode.ENFORCE;
     Long limit = null;
+    List<String> hosts = Collections.emptyList();
+    boolean hostsSeen = false;
+    int retries = 2;
+    Map<String, String> owners = Collections.emptyMap();
     for (String key = in.nextKey(); key != null; key = in.nextKey()) {
       if (key.equals("name")) {
         name = in.readString();
@@ -135,16 +139,27 @@ public final class Gateway_ProxyWasm {
         mode = Gateway.Mode.values()[in.readChoice(new String[] {"ENFORCE", "REPORT"})];
       } else if (key.equals("limit")) {
         limit = in.readLong(-9223372036854775808L, 9223372036854775807L);
+      } else if (key.equals("hosts")) {
+        hosts = in.readListOrSingleValue(() -> in.readString());
+        in.checkNonEmpty(hosts.isEmpty(), "list");
+        hostsSeen = true;
+      } else if (key.equals("retries")) {
+        retries = in.readIntOrNumericString(0, 5);
+      } else if (key.equals("owners")) {
+        owners = in.readMapOrEntryList(() -> in.readString());
       } else {
-        in.unknownKey("name, port, rules, labels, mode, limit");
+        in.unknownKey("name, port, rules, labels, mode, limit, hosts, retries, owners");
       }
       in.endMember();
     }
     if (!nameSeen) {
       in.missing("name");
     }
+    if (!hostsSeen) {
+      in.missing("hosts");
+    }
     try {
-      return new Gateway.Config(name, port, rules, labels, mode, limit);
+      return new Gateway.Config(name, port, rules, labels, mode, limit, hosts, retries, owners);
     } catch (IllegalArgumentException e) {
       // The record's own check: its message, at the record's path.
       throw in.rejected(e);

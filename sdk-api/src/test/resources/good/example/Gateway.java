@@ -1,5 +1,8 @@
 package example;
 
+import dev.proxywasm.api.AcceptEntryList;
+import dev.proxywasm.api.AcceptNumericString;
+import dev.proxywasm.api.AcceptSingleValue;
 import dev.proxywasm.api.AllowedValues;
 import dev.proxywasm.api.ConfigKey;
 import dev.proxywasm.api.DefaultValue;
@@ -24,6 +27,9 @@ public final class Gateway {
      * @param labels added to every metric
      * @param mode how strictly rules apply
      * @param limit requests per second, or null for none
+     * @param hosts the hosts it serves: one, or a list
+     * @param retries how often to retry, also as a string
+     * @param owners who owns which route: an object, or a list of one-key objects
      */
     @PluginConfiguration
     public record Config(
@@ -32,7 +38,10 @@ public final class Gateway {
             @NonEmpty List<Rule> rules,
             Map<String, String> labels,
             @DefaultValue("ENFORCE") Mode mode,
-            Long limit) {}
+            Long limit,
+            @Required @NonEmpty @AcceptSingleValue List<String> hosts,
+            @DefaultValue("2") @Range(min = 0, max = 5) @AcceptNumericString int retries,
+            @AcceptEntryList Map<String, String> owners) {}
 
     /**
      * One rule.

@@ -26,9 +26,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 public @interface PluginConfiguration {
     /**
-     * Whether keys the records do not declare are skipped (true) or rejected (false, the default:
-     * a misspelt key is a mistake an operator wants to hear about). Applies to the nested records too;
-     * the schema then allows additional properties.
+     * Whether keys the records do not declare are skipped with a warning line each (true) or rejected
+     * (false, the default: a misspelt key is a mistake an operator wants to hear about). Applies to
+     * the nested records too. Skipping lets a configuration written for a newer version start an
+     * older one; the schema still says {@code additionalProperties: false}, because for the version
+     * it describes an unknown key is a mistake, which {@code proxy-wasm:manifests} reports.
      */
     boolean ignoreUnknownKeys() default false;
 }

@@ -1,6 +1,7 @@
 package dev.proxywasm.processor;
 
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -14,10 +15,32 @@ record ConfigModel(ConfigRecord root, boolean ignoreUnknownKeys, List<ConfigReco
 
     /**
      * One component: its Java name, its JSON key, its shape, and its constraints. {@code defaultValue}
-     * is the {@code @DefaultValue} text (null without one); {@code min}/{@code max} bound numbers.
+     * is the {@code @DefaultValue} text (null without one); {@code min}/{@code max} bound numbers;
+     * {@code accepts} lists the other JSON shapes it reads too.
      */
     record Member(String name, String key, Shape shape, boolean required, String defaultValue, boolean nonEmpty,
-            List<String> allowed, long min, long max, String description) {}
+            List<String> allowed, long min, long max, Set<Accept> accepts, String description) {
+
+        boolean accepts(Accept shape) {
+            return accepts.contains(shape);
+        }
+    }
+
+    /** A second JSON shape a member reads, from its {@code @Accept…} annotation. */
+    enum Accept {
+        /** {@code @AcceptSingleValue}: a list's lone element. */
+        SINGLE_VALUE("AcceptSingleValue"),
+        /** {@code @AcceptNumericString}: a whole number written as a string. */
+        NUMERIC_STRING("AcceptNumericString"),
+        /** {@code @AcceptEntryList}: a map written as a list of one-key objects. */
+        ENTRY_LIST("AcceptEntryList");
+
+        final String annotation;
+
+        Accept(String annotation) {
+            this.annotation = annotation;
+        }
+    }
 
     /** What a value is, as JSON and as Java. */
     sealed interface Shape permits Scalar, EnumShape, ListShape, MapShape, RecordShape {}

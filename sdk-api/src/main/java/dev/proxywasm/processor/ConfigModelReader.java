@@ -1,5 +1,6 @@
 package dev.proxywasm.processor;
 
+import dev.proxywasm.processor.ConfigModel.Accept;
 import dev.proxywasm.processor.ConfigModel.ConfigRecord;
 import dev.proxywasm.processor.ConfigModel.EnumShape;
 import dev.proxywasm.processor.ConfigModel.Kind;
@@ -10,6 +11,7 @@ import dev.proxywasm.processor.ConfigModel.RecordShape;
 import dev.proxywasm.processor.ConfigModel.Scalar;
 import dev.proxywasm.processor.ConfigModel.Shape;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,6 +132,22 @@ final class ConfigModelReader {
             ok = error(component, "@AllowedValues lists strings; component " + name + " is " + component.asType()
                     + " (an enum says it with its constants)");
         }
+        Set<Accept> accepts = EnumSet.noneOf(Accept.class);
+        for (Accept accept : Accept.values()) {
+            if (annotation(component, Callback.API + "." + accept.annotation) != null) {
+                accepts.add(accept);
+            }
+        }
+        if (accepts.contains(Accept.SINGLE_VALUE) && !(shape instanceof ListShape)) {
+            ok = error(component, "@AcceptSingleValue is for lists; component " + name + " is " + component.asType());
+        }
+        if (accepts.contains(Accept.ENTRY_LIST) && !(shape instanceof MapShape)) {
+            ok = error(component, "@AcceptEntryList is for maps; component " + name + " is " + component.asType());
+        }
+        if (accepts.contains(Accept.NUMERIC_STRING) && !number) {
+            ok = error(component, "@AcceptNumericString is for whole numbers; component " + name + " is "
+                    + component.asType());
+        }
         boolean container = shape instanceof ListShape || shape instanceof MapShape;
         if (nonEmpty && !container && !(shape instanceof Scalar s && s.kind() == Kind.STRING)) {
             ok = error(component, "@NonEmpty is for strings, lists and maps; component " + name + " is "
@@ -148,7 +166,7 @@ final class ConfigModelReader {
                     + " give it @DefaultValue or @Required (or use " + boxed(component.asType()) + ", null when absent)");
         }
         return ok ? new Member(name, key, shape, required, defaultText, nonEmpty, List.copyOf(allowed), min, max,
-                doc.param(name)) : null;
+                Set.copyOf(accepts), doc.param(name)) : null;
     }
 
     /** Why {@code text} cannot be the default of {@code shape}, or null when it can. */

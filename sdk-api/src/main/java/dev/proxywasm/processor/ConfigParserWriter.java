@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import dev.proxywasm.processor.ConfigModel.Accept;
 import dev.proxywasm.processor.ConfigModel.ConfigRecord;
 import dev.proxywasm.processor.ConfigModel.EnumShape;
 import dev.proxywasm.processor.ConfigModel.Kind;
@@ -85,7 +86,7 @@ final class ConfigParserWriter {
                 loop.nextControlFlow("else if (key.equals($S))", member.key());
             }
             keyword = "else if";
-            loop.addStatement("$L = $L", member.name(), read(member.shape(), member));
+            loop.addStatement("$L = $L", member.name(), readMember(member));
             if (member.nonEmpty()) {
                 loop.addStatement("in.checkNonEmpty($L.isEmpty(), $S)", member.name(), nonEmptyName(member.shape()));
             }
@@ -158,6 +159,17 @@ final class ConfigParserWriter {
         return CodeBlock.of("null");
     }
 
+    /** The expression reading the member's value, in its own JSON shape or the one its {@code @Accept…} adds. */
+    private static CodeBlock readMember(Member member) {
+        if (member.shape() instanceof ListShape list && member.accepts(Accept.SINGLE_VALUE)) {
+            return CodeBlock.of("in.readListOrSingleValue(() -> $L)", read(list.element(), member));
+        }
+        if (member.shape() instanceof MapShape map && member.accepts(Accept.ENTRY_LIST)) {
+            return CodeBlock.of("in.readMapOrEntryList(() -> $L)", read(map.value(), member));
+        }
+        return read(member.shape(), member);
+    }
+
     /** The expression reading one value of {@code shape}; the member's range and allowed values apply to its scalars. */
     private static CodeBlock read(Shape shape, Member member) {
         if (shape instanceof ListShape list) {
@@ -177,8 +189,10 @@ final class ConfigParserWriter {
             case STRING -> member.allowed().isEmpty() ? CodeBlock.of("in.readString()")
                     : CodeBlock.of("in.checkAllowed(in.readString(), $L)", strings(member.allowed()));
             case BOOLEAN -> CodeBlock.of("in.readBoolean()");
-            case INT -> CodeBlock.of("in.readInt($L, $L)", member.min(), member.max());
-            case LONG -> CodeBlock.of("in.readLong($LL, $LL)", member.min(), member.max());
+            case INT -> CodeBlock.of(member.accepts(Accept.NUMERIC_STRING) ? "in.readIntOrNumericString($L, $L)"
+                    : "in.readInt($L, $L)", member.min(), member.max());
+            case LONG -> CodeBlock.of(member.accepts(Accept.NUMERIC_STRING) ? "in.readLongOrNumericString($LL, $LL)"
+                    : "in.readLong($LL, $LL)", member.min(), member.max());
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.proxywasm.processor;
 
+import dev.proxywasm.processor.ConfigModel.Accept;
 import dev.proxywasm.processor.ConfigModel.ConfigRecord;
 import dev.proxywasm.processor.ConfigModel.EnumShape;
 import dev.proxywasm.processor.ConfigModel.ListShape;
@@ -13,12 +14,15 @@ import java.util.List;
 
 /**
  * The configuration's JSON Schema (draft 2020-12), saying what the generated parser accepts:
- * {@code additionalProperties: false} unless unknown keys are ignored, required keys, ranges,
- * enums, defaults, and descriptions from the records' Javadoc. Nested records are {@code $defs}.
+ * {@code additionalProperties: false}, required keys, ranges, enums, defaults, the second shapes of
+ * {@code @Accept…} components as {@code anyOf}, and descriptions from the records' Javadoc. Nested
+ * records are {@code $defs}.
  */
 final class ConfigSchemaWriter {
     /** Where the build finds the schema, to copy it next to the module. */
     static final String RESOURCE = "META-INF/proxy-wasm/configuration.schema.json";
+    /** What {@code @AcceptNumericString} accepts in a string: the integer alone. */
+    private static final String NUMERIC_STRING = "^-?[0-9]+$";
 
     private final ConfigModel model;
 
@@ -64,7 +68,9 @@ final class ConfigSchemaWriter {
         if (!required.isEmpty()) {
             fields.add(pair("required", "[" + String.join(", ", required) + "]"));
         }
-        fields.add(pair("additionalProperties", model.ignoreUnknownKeys() ? "true" : "false"));
+        // False even when the parser skips unknown keys: the schema checks what an operator writes
+        // for this version, where an unknown key is a mistake; skipping only keeps a plugin running.
+        fields.add(pair("additionalProperties", "false"));
         return fields;
     }
 
@@ -73,11 +79,25 @@ final class ConfigSchemaWriter {
         if (member.description() != null) {
             fields.add(pair("description", quote(member.description())));
         }
-        fields.addAll(shapeFields(member.shape(), member));
+        List<String> value = shapeFields(member.shape(), member);
         if (member.nonEmpty()) {
             String keyword = member.shape() instanceof ListShape ? "minItems"
                     : member.shape() instanceof MapShape ? "minProperties" : "minLength";
-            fields.add(pair(keyword, "1"));
+            value.add(pair(keyword, "1"));
+        }
+        if (member.shape() instanceof ListShape list && member.accepts(Accept.SINGLE_VALUE)) {
+            fields.add(pair("anyOf", "[" + inline(shapeFields(list.element(), member)) + ", " + inline(value) + "]"));
+        } else if (member.shape() instanceof MapShape map && member.accepts(Accept.ENTRY_LIST)) {
+            List<String> entry = List.of(pair("type", quote("object")),
+                    pair("additionalProperties", inline(shapeFields(map.value(), member))),
+                    pair("minProperties", "1"), pair("maxProperties", "1"));
+            List<String> entries = new ArrayList<>(List.of(pair("type", quote("array")), pair("items", inline(entry))));
+            if (member.nonEmpty()) {
+                entries.add(pair("minItems", "1"));
+            }
+            fields.add(pair("anyOf", "[" + inline(value) + ", " + inline(entries) + "]"));
+        } else {
+            fields.addAll(value);
         }
         if (member.defaultValue() != null) {
             boolean string = member.shape() instanceof EnumShape
@@ -111,9 +131,16 @@ final class ConfigSchemaWriter {
                 }
                 case BOOLEAN -> fields.add(pair("type", quote("boolean")));
                 case INT, LONG -> {
-                    fields.add(pair("type", quote("integer")));
-                    fields.add(pair("minimum", Long.toString(member.min())));
-                    fields.add(pair("maximum", Long.toString(member.max())));
+                    List<String> integer = List.of(pair("type", quote("integer")),
+                            pair("minimum", Long.toString(member.min())), pair("maximum", Long.toString(member.max())));
+                    if (member.accepts(Accept.NUMERIC_STRING)) {
+                        // A schema cannot bound the number inside the string; the parser does.
+                        fields.add(pair("anyOf", "[" + inline(integer) + ", "
+                                + inline(List.of(pair("type", quote("string")), pair("pattern", quote(NUMERIC_STRING))))
+                                + "]"));
+                    } else {
+                        fields.addAll(integer);
+                    }
                 }
             }
         }

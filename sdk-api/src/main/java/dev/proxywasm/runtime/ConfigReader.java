@@ -14,7 +14,9 @@ import java.util.Set;
  * into the configuration record: no intermediate tree. It keeps the JSON path of the value being
  * read, so that a rejection names it ({@code $.rules[2].status: expected one of ALLOW, DENY, found
  * "BLOCK"}). Invalid UTF-8, duplicate keys, lone surrogates and nesting deeper than
- * {@value #MAX_DEPTH} are rejected. Built for TeaVM: no regex, no formatting, no floating point.
+ * {@value #MAX_DEPTH} are rejected. An empty configuration (no bytes, or only whitespace: what
+ * Envoy passes when a filter has none) reads as {@code {}}, so a record without required keys
+ * starts with its defaults. Built for TeaVM: no regex, no formatting, no floating point.
  */
 public final class ConfigReader {
     /** The deepest nesting accepted; deeper input would risk a stack overflow, which traps a VM. */
@@ -46,14 +48,14 @@ public final class ConfigReader {
     }
 
     /**
-     * Reads {@code bytes} with {@code root}, or returns null after logging one line that says why
-     * (path, expectation, what was found): the plugin does not start.
+     * Reads {@code bytes} with {@code root}, or returns null after logging one critical line that
+     * says why (path, expectation, what was found): the plugin does not start.
      */
     public static <T> T parse(byte[] bytes, boolean ignoreUnknownKeys, Root<T> root) {
         try {
             return read(bytes, ignoreUnknownKeys, root);
         } catch (ConfigException e) {
-            Log.error("plugin configuration rejected: " + e.getMessage());
+            Log.critical("plugin configuration rejected: " + e.getMessage());
             return null;
         }
     }
@@ -66,6 +68,9 @@ public final class ConfigReader {
         }
         ConfigReader in = new ConfigReader(Utf8.decode(bytes), ignoreUnknownKeys);
         in.skipWhitespace();
+        if (in.pos == in.text.length()) {
+            in = new ConfigReader("{}", ignoreUnknownKeys);
+        }
         T value = root.read(in);
         in.skipWhitespace();
         if (in.pos < in.text.length()) {
@@ -132,11 +137,15 @@ public final class ConfigReader {
         skipWhitespace();
     }
 
-    /** A key the record does not declare: skipped when the configuration is lenient, else rejected. */
+    /**
+     * A key the record does not declare: rejected, or, when the configuration ignores unknown keys,
+     * skipped with a warning (a misspelt key still reaches the operator's log).
+     */
     public void unknownKey(String allowed) {
         if (!ignoreUnknownKeys) {
             throw new ConfigException(path() + ": unknown key; expected one of " + allowed);
         }
+        Log.warn("plugin configuration: ignoring unknown key " + path() + "; known keys: " + allowed);
         skipValue();
     }
 
@@ -157,7 +166,46 @@ public final class ConfigReader {
         return map;
     }
 
+    /**
+     * Reads a JSON object, or a list of one-key objects merged into one map
+     * ({@link dev.proxywasm.api.AcceptEntryList}); a key may appear once in the whole list.
+     */
+    public <T> Map<String, T> readMapOrEntryList(Element<T> value) {
+        if (peek() != '[') {
+            return readMap(value);
+        }
+        Map<String, T> map = new LinkedHashMap<>();
+        readList(() -> {
+            beginObject();
+            String key = nextKey();
+            if (key == null) {
+                throw new ConfigException(path() + ": expected an object with one key, found an empty one");
+            }
+            if (map.containsKey(key)) {
+                throw new ConfigException(path() + ": the key appears twice");
+            }
+            map.put(key, value.read());
+            endMember();
+            if (peek() != '}') {
+                throw new ConfigException(path() + ": expected an object with one key, found more");
+            }
+            nextKey();
+            return null;
+        });
+        return map;
+    }
+
     // ---- arrays
+
+    /** Reads a JSON array, or a lone element as a one-element list ({@link dev.proxywasm.api.AcceptSingleValue}). */
+    public <T> List<T> readListOrSingleValue(Element<T> element) {
+        if (peek() == '[') {
+            return readList(element);
+        }
+        List<T> list = new ArrayList<>(1);
+        list.add(element.read());
+        return list;
+    }
 
     /** Reads a JSON array, each element with {@code element} and its index on the path. */
     public <T> List<T> readList(Element<T> element) {
@@ -234,6 +282,28 @@ public final class ConfigReader {
     /** Reads a whole number from {@code min} to {@code max} that fits an {@code int}. */
     public int readInt(int min, int max) {
         return (int) readLong(min, max);
+    }
+
+    /**
+     * Reads a whole number, also written as a string holding it alone ({@code "404"}; see
+     * {@link dev.proxywasm.api.AcceptNumericString}).
+     */
+    public long readLongOrNumericString(long min, long max) {
+        if (peek() != '"') {
+            return readLong(min, max);
+        }
+        int start = pos;
+        Long value = Integers.parse(string());
+        if (value == null || value < min || value > max) {
+            pos = start;
+            throw expected("an integer from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    /** {@link #readLongOrNumericString} for an {@code int}. */
+    public int readIntOrNumericString(int min, int max) {
+        return (int) readLongOrNumericString(min, max);
     }
 
     /** Reads a string that must be one of {@code names}; returns its index. */

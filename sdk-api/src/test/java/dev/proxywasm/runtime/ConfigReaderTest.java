@@ -3,7 +3,9 @@ package dev.proxywasm.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
@@ -32,9 +34,107 @@ class ConfigReaderTest {
         return a;
     }
 
-    private static String message(boolean lenient, String json) {
-        return assertThrows(ConfigException.class, () -> ConfigReader.read(
-                json.getBytes(StandardCharsets.UTF_8), lenient, ConfigReaderTest::readA)).getMessage();
+    private String message(boolean lenient, String json) {
+        return withLogs(() -> assertThrows(ConfigException.class, () -> ConfigReader.read(
+                json.getBytes(StandardCharsets.UTF_8), lenient, ConfigReaderTest::readA)).getMessage());
+    }
+
+    private final List<String> logs = new ArrayList<>();
+
+    /** Runs {@code read} with a host that keeps each log line as {@code level:message}. */
+    private <T> T withLogs(java.util.function.Supplier<T> read) {
+        HostBinding.bind((Host) Proxy.newProxyInstance(Host.class.getClassLoader(), new Class<?>[] {Host.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("log")) {
+                        logs.add(args[0] + ":" + new String((byte[]) args[1], StandardCharsets.UTF_8));
+                    }
+                    return method.getReturnType() == int.class ? 0 : null;
+                }));
+        try {
+            return read.get();
+        } finally {
+            HostBinding.bind(null);
+        }
+    }
+
+    @Nested
+    class EmptyConfiguration {
+        @ParameterizedTest(name = "\"{0}\"")
+        @CsvSource(value = {"''", "' \n\t '"}, quoteCharacter = '\'')
+        void readsAsAnEmptyObject(String text) {
+            assertEquals(null, ConfigReader.read(text.getBytes(StandardCharsets.UTF_8), false,
+                    ConfigReaderTest::readA));
+        }
+
+        @Test
+        void stillMissesTheRequiredKeys() {
+            assertEquals("$: missing required key \"a\"", assertThrows(ConfigException.class,
+                    () -> ConfigReader.read(new byte[0], false, in -> {
+                        in.beginObject();
+                        in.nextKey();
+                        in.missing("a");
+                        return null;
+                    })).getMessage());
+        }
+    }
+
+    @Nested
+    class SecondShapes {
+        private <T> T read(String json, ConfigReader.Root<T> root) {
+            return ConfigReader.read(json.getBytes(StandardCharsets.UTF_8), false, root);
+        }
+
+        private String refused(String json, ConfigReader.Root<?> root) {
+            return assertThrows(ConfigException.class, () -> read(json, root)).getMessage();
+        }
+
+        @Test
+        void aLoneValueIsAOneElementList() {
+            assertEquals(List.of("a"), read("\"a\"", in -> in.readListOrSingleValue(in::readString)));
+            assertEquals(List.of("a", "b"), read("[\"a\", \"b\"]", in -> in.readListOrSingleValue(in::readString)));
+            assertEquals("$: expected a string, found 7", refused("7", in -> in.readListOrSingleValue(in::readString)));
+            assertEquals("$[1]: expected a string, found 7",
+                    refused("[\"a\", 7]", in -> in.readListOrSingleValue(in::readString)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {"404 | 404", "\"404\" | 404", "\"-3\" | -3"})
+        void aWholeNumberMayBeAString(String json, int value) {
+            assertEquals(value, (int) read(json, in -> in.readIntOrNumericString(-10, 599)));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "\"4o4\" | $: expected an integer from -10 to 599, found \"4o4\"",
+            "\" 404\" | $: expected an integer from -10 to 599, found \" 404\"",
+            "\"600\" | $: expected an integer from -10 to 599, found \"600\"",
+            "\"\" | $: expected an integer from -10 to 599, found \"\"",
+            "\"4.0\" | $: expected an integer from -10 to 599, found \"4.0\"",
+        })
+        void aStringThatIsNotTheWholeNumberAloneIsRefused(String json, String message) {
+            assertEquals(message, refused(json, in -> in.readIntOrNumericString(-10, 599)));
+        }
+
+        @Test
+        void aMapMayBeAListOfOneKeyObjects() {
+            Map<String, Integer> expected = Map.of("404", 1, "503", 2);
+            assertEquals(expected, read("[{\"404\": 1}, {\"503\": 2}]",
+                    in -> in.readMapOrEntryList(() -> in.readInt(0, 9))));
+            assertEquals(expected, read("{\"404\": 1, \"503\": 2}", in -> in.readMapOrEntryList(() -> in.readInt(0, 9))));
+            assertEquals(Map.of(), read("[]", in -> in.readMapOrEntryList(() -> in.readInt(0, 9))));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "[{\"404\": 1, \"503\": 2}] | $[0]: expected an object with one key, found more",
+            "[{}] | $[0]: expected an object with one key, found an empty one",
+            "[{\"404\": 1}, {\"404\": 2}] | $[1].404: the key appears twice",
+            "[{\"404\": 10}] | $[0].404: expected an integer from 0 to 9, found 10",
+            "[404] | $[0]: expected an object, found 404",
+        })
+        void anEntryListIsRefusedWithThePathOfTheBadEntry(String json, String message) {
+            assertEquals(message, refused(json, in -> in.readMapOrEntryList(() -> in.readInt(0, 9))));
+        }
     }
 
     @Nested
@@ -48,7 +148,17 @@ class ConfigReaderTest {
         void areSkippedWhateverTheyHoldWhenLenient() {
             String json = "{\"b\": {\"c\": [1, -2.5e3, true, null, \"s\", {}, []]}, \"a\": \"x\", \"d\": false}";
 
-            assertEquals("x", ConfigReader.read(json.getBytes(StandardCharsets.UTF_8), true, ConfigReaderTest::readA));
+            assertEquals("x", withLogs(() -> ConfigReader.read(json.getBytes(StandardCharsets.UTF_8), true,
+                    ConfigReaderTest::readA)));
+        }
+
+        @Test
+        void areEachNamedInAWarningWhenLenient() {
+            withLogs(() -> ConfigReader.read("{\"b\": 1, \"a\": \"x\", \"labels\": {}}".getBytes(
+                    StandardCharsets.UTF_8), true, ConfigReaderTest::readA));
+
+            assertEquals(List.of("3:plugin configuration: ignoring unknown key $.b; known keys: a",
+                    "3:plugin configuration: ignoring unknown key $.labels; known keys: a"), logs);
         }
 
         @Test

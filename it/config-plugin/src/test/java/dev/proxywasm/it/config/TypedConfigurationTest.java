@@ -67,8 +67,8 @@ class TypedConfigurationTest {
 
     private static void assertRejected(HostEmulator host, byte[] configuration, String line) {
         assertFalse(host.withPluginConfiguration(configuration).startPlugin(), "the plugin started");
-        assertEquals(List.of("plugin configuration rejected: " + line), host.getErrorLogs());
-        assertEquals(List.of(), host.getCriticalLogs());
+        assertEquals(List.of("plugin configuration rejected: " + line), host.getCriticalLogs());
+        assertEquals(List.of(), host.getErrorLogs());
     }
 
     @ProxyWasmTest
@@ -177,8 +177,13 @@ class TypedConfigurationTest {
     }
 
     @ProxyWasmTest
-    void anEmptyConfiguration(HostEmulator host) {
-        assertRejected(host, "", "$: expected an object, found the end of the configuration");
+    void anEmptyConfigurationIsAnEmptyObjectAndMissesTheRequiredKey(HostEmulator host) {
+        assertRejected(host, "", "$: missing required key \"name\"");
+    }
+
+    @ProxyWasmTest
+    void aConfigurationOfWhitespaceIsEmpty(HostEmulator host) {
+        assertRejected(host, " \n\t", "$: missing required key \"name\"");
     }
 
     @ProxyWasmTest
