@@ -2,7 +2,6 @@ package dev.proxywasm.samples.customerrors;
 
 import dev.proxywasm.api.Action;
 import dev.proxywasm.api.Body;
-import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
@@ -26,14 +25,8 @@ public final class CustomErrors {
     private Settings settings;
 
     @OnPluginStart
-    boolean start(Configuration configuration) {
-        try {
-            settings = Settings.parse(configuration.text(), Log::warn);
-            return true;
-        } catch (Settings.Invalid e) {
-            Log.critical(e.getMessage());
-            return false;
-        }
+    void start(CustomErrorsConfig config) {
+        settings = Settings.of(config);
     }
 
     /** One request/response exchange: what the response path needs from the request. */

@@ -101,100 +101,111 @@ class CustomErrorsTest {
     class Configuration {
         private void rejected(HostEmulator host, String config, String message) {
             assertFalse(host.withPluginConfiguration(config).startPlugin());
-            assertEquals(List.of(message), host.getCriticalLogs());
+            assertEquals(List.of("plugin configuration rejected: " + message), host.getCriticalLogs());
         }
 
         @ProxyWasmTest
         void emptyConfiguration(HostEmulator host) {
-            rejected(host, "", "custom-errors: the configuration is empty; targetURLPrefixes is required");
+            rejected(host, "", "$: missing required key \"targetURLPrefixes\"");
         }
 
         @ProxyWasmTest
         void malformedJson(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": [\"a\",]}",
-                    "custom-errors: the configuration is not valid JSON: unexpected ']' at position 27");
+                    "$.targetURLPrefixes[1]: expected a string, found ']'");
         }
 
         @ProxyWasmTest
         void notAnObject(HostEmulator host) {
-            rejected(host, "[\"my-host.com\"]", "custom-errors: the configuration must be a JSON object");
+            rejected(host, "[\"my-host.com\"]", "$: expected an object, found an array");
         }
 
         @ProxyWasmTest
         void missingPrefixes(HostEmulator host) {
-            rejected(host, "{\"startStatusCode\": 500}", "custom-errors: targetURLPrefixes is required");
+            rejected(host, "{\"startStatusCode\": 500}", "$: missing required key \"targetURLPrefixes\"");
         }
 
         @ProxyWasmTest
         void emptyPrefixList(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": []}",
-                    "custom-errors: targetURLPrefixes is empty; list at least one URL prefix");
+                    "$.targetURLPrefixes: expected a non-empty list, found an empty one");
         }
 
         @ProxyWasmTest
         void aPrefixThatIsNotAString(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": [\"a\", 7]}",
-                    "custom-errors: targetURLPrefixes[1] must be a non-empty string");
+                    "$.targetURLPrefixes[1]: expected a string, found 7");
+        }
+
+        @ProxyWasmTest
+        void aBlankPrefix(HostEmulator host) {
+            rejected(host, "{\"targetURLPrefixes\": [\"a\", \" \"]}", "$: targetURLPrefixes[1] is blank");
         }
 
         @ProxyWasmTest
         void theBlogsReversedStatusRange(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"foo.bar.com\", \"startStatusCode\": 599, \"endStatusCode\": 400}",
-                    "custom-errors: startStatusCode (599) is greater than endStatusCode (400)");
+                    "$: startStatusCode (599) is greater than endStatusCode (400)");
         }
 
         @ProxyWasmTest
         void aStatusOutsideTheErrorRange(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"startStatusCode\": 399}",
-                    "custom-errors: startStatusCode (399) must be between 400 and 599");
+                    "$.startStatusCode: expected an integer from 400 to 599, found 399");
         }
 
         @ProxyWasmTest
         void aStatusThatIsNotANumber(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"endStatusCode\": \"five hundred\"}",
-                    "custom-errors: endStatusCode must be an integer, not \"five hundred\"");
+                    "$.endStatusCode: expected an integer from 400 to 599, found \"five hundred\"");
         }
 
         @ProxyWasmTest
         void aTypeMapKeyThatIsNotAStatus(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"problemTypeURIMap\": {\"4o4\": \"x\"}}",
-                    "custom-errors: problemTypeURIMap key \"4o4\" is not a status code between 100 and 599");
+                    "$: problemTypeURIMap key \"4o4\" is not a status code from 100 to 599");
         }
 
         @ProxyWasmTest
         void aTypeMapListEntryWithTwoKeys(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"problemTypeURIMap\": [{\"404\": \"x\", \"500\": \"y\"}]}",
-                    "custom-errors: problemTypeURIMap[0] must be an object with one status code");
+                    "$.problemTypeURIMap[0]: expected an object with one key, found more");
         }
 
         @ProxyWasmTest
         void aNegativeDetailCap(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"maxDetailBytes\": -1}",
-                    "custom-errors: maxDetailBytes (-1) must be 0 or more");
+                    "$.maxDetailBytes: expected an integer from 0 to 2147483647, found -1");
         }
 
         @ProxyWasmTest
         void aTitleThatIsNotAString(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"problemTitle\": 5}",
-                    "custom-errors: problemTitle must be a string, not 5");
+                    "$.problemTitle: expected a string, found 5");
         }
 
         @ProxyWasmTest
         void deeplyNestedJsonIsRejectedWithoutOverflowingTheStack(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": " + "[".repeat(100_000),
-                    "custom-errors: the configuration is not valid JSON: nesting deeper than 64 at position 85");
+                    "$.targetURLPrefixes[0]: expected a string, found an array");
+        }
+
+        @ProxyWasmTest
+        void deeplyNestedUnknownKeysAreRejectedWithoutOverflowingTheStack(HostEmulator host) {
+            rejected(host, "{\"targetURLPrefixes\": \"a\", \"extra\": " + "[".repeat(100_000),
+                    "$.extra" + "[0]".repeat(63) + ": nesting deeper than 64");
         }
 
         @ProxyWasmTest
         void numbersOutOfRange(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"startStatusCode\": 1e999}",
-                    "custom-errors: startStatusCode must be an integer, not 1e999");
+                    "$.startStatusCode: expected an integer from 400 to 599, found 1e999");
         }
 
         @ProxyWasmTest
         void numbersBeyondLong(HostEmulator host) {
             rejected(host, "{\"targetURLPrefixes\": \"a\", \"maxDetailBytes\": 99999999999999999999999}",
-                    "custom-errors: maxDetailBytes must be an integer, not 99999999999999999999999");
+                    "$.maxDetailBytes: expected an integer from 0 to 2147483647, found 99999999999999999999999");
         }
 
         @ProxyWasmTest
@@ -212,13 +223,15 @@ class CustomErrorsTest {
         void unknownFieldsAreIgnoredWithAWarning(HostEmulator host) {
             started(host, "{\"targetURLPrefixes\": \"a\", \"targetUrlPrefixes\": \"typo\"}");
 
-            assertEquals(List.of("custom-errors: ignoring unknown field \"targetUrlPrefixes\""), host.getWarnLogs());
+            assertEquals(List.of("plugin configuration: ignoring unknown key $.targetUrlPrefixes; known keys:"
+                    + " targetURLPrefixes, startStatusCode, endStatusCode, problemTypeURIMap, problemTitle,"
+                    + " maxDetailBytes"), host.getWarnLogs());
         }
 
         @ProxyWasmTest
         void numericStringsAreAcceptedForNumbers(HostEmulator host) {
             started(host, "{\"targetURLPrefixes\": \"my-host.com\", \"startStatusCode\": \"500\","
-                    + " \"endStatusCode\": 503.0, \"maxDetailBytes\": \"3\"}");
+                    + " \"endStatusCode\": 503, \"maxDetailBytes\": \"3\"}");
 
             Traffic notFound = request(host, "https://my-host.com/").respond(404, "text/plain", "nope");
             Traffic unavailable = request(host, "https://my-host.com/").respond(503, "text/plain", "busy now");
