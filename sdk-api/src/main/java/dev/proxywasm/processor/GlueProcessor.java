@@ -30,6 +30,9 @@ public final class GlueProcessor extends AbstractProcessor {
     /** Resource holding the JSON Schema of the plugin's {@code @PluginConfiguration} record, when it has one. */
     public static final String CONFIGURATION_SCHEMA_RESOURCE = ConfigSchemaWriter.RESOURCE;
 
+    /** Resource holding the same configuration as a Markdown table, for the plugin's README. */
+    public static final String CONFIGURATION_TABLE_RESOURCE = ConfigTableWriter.RESOURCE;
+
     static final String PLUGIN_ANNOTATION = Callback.API + ".ProxyWasmPlugin";
 
     private final List<TypeElement> plugins = new ArrayList<>();
@@ -97,6 +100,8 @@ public final class GlueProcessor extends AbstractProcessor {
         if (model.configuration() != null) {
             String schema = new ConfigSchemaWriter(model.configuration()).schema();
             writeResource(CONFIGURATION_SCHEMA_RESOURCE, schema.substring(0, schema.length() - 1), model);
+            String table = new ConfigTableWriter(model.configuration()).table();
+            writeResource(CONFIGURATION_TABLE_RESOURCE, table.substring(0, table.length() - 1), model);
         }
     }
 

@@ -37,6 +37,19 @@ class ConfigurationProcessorTest {
     }
 
     @Test
+    void writesTheConfigurationTableForTheReadme() throws IOException {
+        Compilation compilation = compile("good/example/Gateway.java");
+
+        JavaFileObject table = compilation
+                .generatedFile(StandardLocation.CLASS_OUTPUT, GlueProcessor.CONFIGURATION_TABLE_RESOURCE)
+                .orElseThrow();
+        try (InputStream expected = getClass().getResourceAsStream("/expected/example/Gateway.config.md")) {
+            assertEquals(new String(expected.readAllBytes(), StandardCharsets.UTF_8).strip(),
+                    new String(table.openInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    @Test
     void aPluginWithoutConfigurationRecordHasNoSchema() {
         Compilation compilation = compile("good/example/AddHeader.java");
 

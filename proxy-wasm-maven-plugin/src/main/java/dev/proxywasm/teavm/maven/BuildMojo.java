@@ -124,11 +124,17 @@ public final class BuildMojo extends AbstractMojo {
 
     private void copyConfigurationSchema() throws MojoExecutionException {
         try {
-            Path copy = ConfigurationSchema.copy(Path.of(project.getBuild().getOutputDirectory()),
-                    Path.of(project.getBuild().getDirectory()), project.getArtifactId());
+            Path classes = Path.of(project.getBuild().getOutputDirectory());
+            Path target = Path.of(project.getBuild().getDirectory());
+            Path copy = ConfigurationSchema.copy(classes, target, project.getArtifactId());
             if (copy != null) {
-                getLog().info("Wrote " + Path.of(project.getBuild().getDirectory()).getParent().relativize(copy)
+                getLog().info("Wrote " + target.getParent().relativize(copy)
                         + " (the JSON Schema of the plugin configuration)");
+            }
+            Path table = ConfigurationSchema.copyTable(classes, target, project.getArtifactId());
+            if (table != null) {
+                getLog().info("Wrote " + target.getParent().relativize(table)
+                        + " (the plugin configuration as a Markdown table, for the README)");
             }
         } catch (IOException e) {
             throw new MojoExecutionException("could not copy the configuration's JSON Schema: " + e, e);

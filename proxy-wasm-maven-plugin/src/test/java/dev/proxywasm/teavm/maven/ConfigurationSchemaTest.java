@@ -33,4 +33,17 @@ class ConfigurationSchemaTest {
         assertNull(ConfigurationSchema.copy(dir.resolve("classes"), dir, "guard"));
         assertFalse(Files.exists(dir.resolve("guard.schema.json")));
     }
+
+    @Test
+    void theTableGoesNextToTheModuleAndAStaleOneGoes() throws IOException {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("META-INF/proxy-wasm"));
+        Files.writeString(classes.resolve(ConfigurationSchema.TABLE_RESOURCE), "| key |");
+
+        assertEquals("| key |", Files.readString(ConfigurationSchema.copyTable(classes, dir, "guard")));
+
+        Files.delete(classes.resolve(ConfigurationSchema.TABLE_RESOURCE));
+        assertNull(ConfigurationSchema.copyTable(classes, dir, "guard"));
+        assertFalse(Files.exists(dir.resolve("guard.config.md")));
+    }
 }

@@ -359,7 +359,8 @@ class DevProxyTest {
 
         assertEquals("the plugin failed to start (see its log line above)", failure.getMessage());
         assertTrue(console.toString(StandardCharsets.UTF_8).contains(
-                "[plugin] critical: custom-errors: targetURLPrefixes is empty; list at least one URL prefix"));
+                "[plugin] critical: plugin configuration rejected: $.targetURLPrefixes: expected a non-empty list,"
+                        + " found an empty one"));
     }
 
     @Test

@@ -19,11 +19,11 @@ import java.util.Map;
  * @param targetURLPrefixes the URL prefixes whose error responses are rewritten, such as
  *     {@code foo.bar.com} or {@code https://foo.bar.com/api/}; a prefix matches on a boundary
  *     ({@code foo.bar.com} never matches {@code foo.bar.com.evil.example}), scheme and host
- *     case-insensitively; a single string is a one-element list
- * @param startStatusCode the lowest status rewritten, 400 to 599 (a number or a numeric string)
- * @param endStatusCode the highest status rewritten, startStatusCode to 599 (a number or a numeric string)
+ *     case-insensitively
+ * @param startStatusCode the lowest status rewritten
+ * @param endStatusCode the highest status rewritten, not below startStatusCode
  * @param problemTypeURIMap the problem type URI per status code (100 to 599), over the built-in
- *     RFC 9110/6585 table; an object, or a list of one-key objects as Istio renders a YAML list
+ *     RFC 9110/6585 table
  * @param problemTitle the title of every problem document
  * @param maxDetailBytes the longest detail kept from the original body, in bytes, cut on a UTF-8
  *     character boundary

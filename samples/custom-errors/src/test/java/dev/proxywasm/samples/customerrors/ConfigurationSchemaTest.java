@@ -53,4 +53,15 @@ class ConfigurationSchemaTest {
         assertEquals("599", String.valueOf(number.get("maximum")));
         assertEquals("599", String.valueOf(property("endStatusCode").get("default")));
     }
+
+    @Test
+    void theReadmeShowsTheTableTheBuildGenerated() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String begin = "<!-- configuration table: target/custom-errors.config.md -->\n";
+        String end = "<!-- end of configuration table -->";
+        String shown = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
+
+        assertEquals(Files.readString(Path.of("target/custom-errors.config.md")), shown,
+                "README.md's configuration table is not the generated one: copy target/custom-errors.config.md");
+    }
 }
