@@ -525,7 +525,7 @@ public final class ConfigReader {
         }
         int v = 0;
         for (int i = 0; i < 4; i++) {
-            int d = Character.digit(text.charAt(pos + i), 16);
+            int d = Integers.hexDigit(text.charAt(pos + i));
             if (d < 0) {
                 throw new ConfigException(path() + ": invalid \\u escape");
             }

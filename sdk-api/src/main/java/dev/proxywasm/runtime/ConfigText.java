@@ -9,13 +9,14 @@ final class ConfigText {
     /** {@code $.rules[2].status}: keys as strings, list indices as integers. */
     static String path(List<Object> segments) {
         StringBuilder sb = new StringBuilder("$");
+        // Typed appends only: append(Object) would make every toString() in the module reachable.
         for (Object segment : segments) {
-            if (segment instanceof Integer) {
-                sb.append('[').append(segment).append(']');
+            if (segment instanceof Integer index) {
+                sb.append('[').append(index.intValue()).append(']');
             } else if (isPlainKey((String) segment)) {
-                sb.append('.').append(segment);
+                sb.append('.').append((String) segment);
             } else {
-                sb.append("[\"").append(segment).append("\"]");
+                sb.append("[\"").append((String) segment).append("\"]");
             }
         }
         return sb.toString();

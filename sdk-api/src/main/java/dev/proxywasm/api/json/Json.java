@@ -1,5 +1,6 @@
 package dev.proxywasm.api.json;
 
+import dev.proxywasm.runtime.Integers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class Json {
         }
         int v = 0;
         for (int i = 0; i < 4; i++) {
-            int d = Character.digit(text.charAt(pos + i), 16);
+            int d = Integers.hexDigit(text.charAt(pos + i));
             if (d < 0) {
                 throw new JsonException("invalid \\u escape", pos + i);
             }

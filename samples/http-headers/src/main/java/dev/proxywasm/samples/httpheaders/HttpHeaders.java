@@ -1,6 +1,5 @@
 package dev.proxywasm.samples.httpheaders;
 
-import dev.proxywasm.api.Configuration;
 import dev.proxywasm.api.Header;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.HttpStream;
@@ -10,9 +9,6 @@ import dev.proxywasm.api.OnRequestHeaders;
 import dev.proxywasm.api.OnResponseHeaders;
 import dev.proxywasm.api.OnStreamDone;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.api.json.Json;
-import dev.proxywasm.api.json.JsonException;
-import java.util.Map;
 
 /**
  * The Go SDK's {@code examples/http_headers}, line for line: sets {@code test: best} on requests,
@@ -20,34 +16,18 @@ import java.util.Map;
  */
 @ProxyWasmPlugin
 public final class HttpHeaders {
-    private static final String INVALID =
-            "invalid configuration format; expected {\"header\": \"<header name>\", \"value\": \"<header value>\"}";
-
     private String headerName = "";
     private String headerValue = "";
     private int counter;
 
     @OnPluginStart
-    boolean start(Configuration config) {
+    void start(HeaderConfig config) {
         Log.debug("loading plugin config");
-        if (config.isEmpty()) {
-            return true;
+        if (config.header() != null) {
+            headerName = config.header();
+            headerValue = config.value();
+            Log.info("header from config: " + headerName + " = " + headerValue);
         }
-        Map<String, Object> json;
-        try {
-            json = Json.parseObject(config.text());
-        } catch (JsonException e) {
-            Log.critical(INVALID);
-            return false;
-        }
-        headerName = text(json.get("header"));
-        headerValue = text(json.get("value"));
-        if (headerName.isEmpty() || headerValue.isEmpty()) {
-            Log.critical(INVALID);
-            return false;
-        }
-        Log.info("header from config: " + headerName + " = " + headerValue);
-        return true;
     }
 
     @OnRequestHeaders
@@ -75,9 +55,5 @@ public final class HttpHeaders {
     @OnStreamDone
     void done(HttpStream stream) {
         Log.info(stream.id() + " finished");
-    }
-
-    private static String text(Object value) {
-        return value instanceof String s ? s.trim() : "";
     }
 }

@@ -76,14 +76,23 @@ class HttpHeadersTest {
     void configurationWithoutValueFailsPluginStart(HostEmulator host) {
         assertFalse(host.withPluginConfiguration("{\"header\": \"x-wasm-header\"}").startPlugin());
 
-        assertEquals(List.of("invalid configuration format; expected {\"header\": \"<header name>\","
-                + " \"value\": \"<header value>\"}"), host.getCriticalLogs());
+        assertEquals(List.of("plugin configuration rejected: $: header and value come together; found only header"),
+                host.getCriticalLogs());
     }
 
     @ProxyWasmTest
     void malformedConfigurationFailsPluginStart(HostEmulator host) {
         assertFalse(host.withPluginConfiguration("{\"header\": ").startPlugin());
 
-        assertEquals(1, host.getCriticalLogs().size());
+        assertEquals(List.of("plugin configuration rejected: $.header: expected a string, found the end of the"
+                + " configuration"), host.getCriticalLogs());
+    }
+
+    @ProxyWasmTest
+    void anUnknownKeyFailsPluginStart(HostEmulator host) {
+        assertFalse(host.withPluginConfiguration("{\"header\": \"a\", \"value\": \"b\", \"valeu\": \"c\"}").startPlugin());
+
+        assertEquals(List.of("plugin configuration rejected: $.valeu: unknown key; expected one of header, value"),
+                host.getCriticalLogs());
     }
 }
