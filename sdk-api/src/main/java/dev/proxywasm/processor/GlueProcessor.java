@@ -37,12 +37,14 @@ public final class GlueProcessor extends AbstractProcessor {
 
     private final List<TypeElement> plugins = new ArrayList<>();
     private final List<Element> handlerMethods = new ArrayList<>();
+    private final List<Element> configurations = new ArrayList<>();
     private boolean generated;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
         Set<String> names = new LinkedHashSet<>();
         names.add(PLUGIN_ANNOTATION);
+        names.add(ConfigModelReader.CONFIGURATION);
         for (Callback callback : Callback.values()) {
             names.add(callback.annotation);
         }
@@ -66,10 +68,12 @@ public final class GlueProcessor extends AbstractProcessor {
             if (model != null && !reader.hasErrors()) {
                 new GlueWriter(model).write(processingEnv.getFiler());
                 writeMainClassResource(model);
+                warnOfConfigurationsNotTaken(model);
                 generated = true;
             }
             plugins.clear();
             handlerMethods.clear();
+            configurations.clear();
         } catch (IOException | RuntimeException e) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                     "proxy-wasm could not generate the plugin's exports: " + e);
@@ -85,10 +89,28 @@ public final class GlueProcessor extends AbstractProcessor {
         for (Element element : round.getElementsAnnotatedWith(pluginAnnotation)) {
             plugins.add((TypeElement) element);
         }
+        TypeElement configuration = processingEnv.getElementUtils().getTypeElement(ConfigModelReader.CONFIGURATION);
+        if (configuration != null) {
+            configurations.addAll(round.getElementsAnnotatedWith(configuration));
+        }
         for (Callback callback : Callback.values()) {
             TypeElement annotation = processingEnv.getElementUtils().getTypeElement(callback.annotation);
             if (annotation != null) {
                 handlerMethods.addAll(round.getElementsAnnotatedWith(annotation));
+            }
+        }
+    }
+
+    /**
+     * A {@code @PluginConfiguration} record that {@code @OnPluginStart} does not take gets no parser
+     * and no schema: most likely the handler still takes {@code Configuration}.
+     */
+    private void warnOfConfigurationsNotTaken(PluginModel model) {
+        for (Element record : configurations) {
+            if (model.configuration() == null || !model.configuration().root().type().equals(record)) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.WARNING, "@PluginConfiguration record "
+                        + record.getSimpleName() + " is not the parameter of the @OnPluginStart method, so no parser"
+                        + " and no schema are generated for it; take it there, or remove the annotation", record);
             }
         }
     }

@@ -90,6 +90,33 @@ class ConfigurationProcessorTest {
         assertEquals(-1, schema.indexOf("\"additionalProperties\": true"), schema);
     }
 
+    @Test
+    void aConfigurationRecordThatPluginStartDoesNotTakeIsReported() {
+        Compilation compilation = javac().withProcessors(new GlueProcessor()).compile(JavaFileObjects.forSourceString(
+                "example.Forgotten", """
+                package example;
+
+                import dev.proxywasm.api.Configuration;
+                import dev.proxywasm.api.OnPluginStart;
+                import dev.proxywasm.api.PluginConfiguration;
+                import dev.proxywasm.api.ProxyWasmPlugin;
+
+                @ProxyWasmPlugin
+                public class Forgotten {
+                    @PluginConfiguration
+                    record Config(String name) {}
+
+                    @OnPluginStart
+                    void start(Configuration configuration) {}
+                }
+                """));
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("@PluginConfiguration record Config is not the parameter of the"
+                + " @OnPluginStart method, so no parser and no schema are generated for it").inFile(
+                        compilation.sourceFiles().get(0)).onLine(11);
+    }
+
     @ParameterizedTest(name = "{0}: line {1}")
     @CsvSource(delimiter = '|', value = {
         "UnsupportedConfigTypes | 14 | component ratio has type double, which a configuration cannot hold;"
