@@ -1,47 +1,39 @@
 package ${package};
 
-import dev.proxywasm.api.Configuration;
+import dev.proxywasm.api.DefaultValue;
 import dev.proxywasm.api.Headers;
 import dev.proxywasm.api.Log;
+import dev.proxywasm.api.NonEmpty;
 import dev.proxywasm.api.OnPluginStart;
 import dev.proxywasm.api.OnResponseHeaders;
+import dev.proxywasm.api.PluginConfiguration;
 import dev.proxywasm.api.ProxyWasmPlugin;
-import dev.proxywasm.api.json.Json;
-import dev.proxywasm.api.json.JsonException;
-import java.util.Map;
 
-/**
- * Adds a response header. Configuration: {@code {"header": "x-hello", "value": "world"}}; both
- * fields are optional.
- */
+/** Adds a response header, named and valued by the configuration. */
 @ProxyWasmPlugin
 public final class ${pluginClassName} {
-    private String header = "x-hello";
-    private String value = "world";
+    /**
+     * The plugin's configuration: the {@code pluginConfig} of its WasmPlugin. The SDK generates its
+     * parser, and the build writes its JSON Schema to {@code target/${artifactId}.schema.json}.
+     *
+     * @param header the response header to add
+     * @param value the header's value
+     */
+    @PluginConfiguration
+    public record Config(
+            @DefaultValue("x-hello") @NonEmpty String header,
+            @DefaultValue("world") String value) {}
+
+    private Config config;
 
     @OnPluginStart
-    boolean start(Configuration configuration) {
-        if (configuration.isEmpty()) {
-            return true;
-        }
-        try {
-            Map<String, Object> json = Json.parseObject(configuration.text());
-            if (json.get("header") instanceof String h) {
-                header = h;
-            }
-            if (json.get("value") instanceof String v) {
-                value = v;
-            }
-        } catch (JsonException e) {
-            Log.critical("${pluginName}: the configuration is not valid JSON: " + e.getMessage());
-            return false;
-        }
-        Log.info("${pluginName}: adding " + header + ": " + value);
-        return true;
+    void start(Config config) {
+        this.config = config;
+        Log.info("${pluginName}: adding " + config.header() + ": " + config.value());
     }
 
     @OnResponseHeaders
     void responseHeaders(Headers headers) {
-        headers.add(header, value);
+        headers.add(config.header(), config.value());
     }
 }

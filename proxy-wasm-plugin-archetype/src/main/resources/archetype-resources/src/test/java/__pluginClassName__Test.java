@@ -38,6 +38,15 @@ class ${pluginClassName}Test {
     void refusesConfigurationThatIsNotJson(HostEmulator host) {
         assertFalse(host.withPluginConfiguration("{oops").startPlugin());
 
-        assertEquals(1, host.getCriticalLogs().size());
+        assertEquals(List.of("plugin configuration rejected: $: expected a member name, found 'o'"),
+                host.getCriticalLogs());
+    }
+
+    @ProxyWasmTest
+    void refusesAMisspeltKeyNamingIt(HostEmulator host) {
+        assertFalse(host.withPluginConfiguration("{\"headr\": \"x-team\"}").startPlugin());
+
+        assertEquals(List.of("plugin configuration rejected: $.headr: unknown key; expected one of header, value"),
+                host.getCriticalLogs());
     }
 }
