@@ -18,7 +18,7 @@ import java.util.Set;
  * Envoy passes when a filter has none) reads as {@code {}}, so a record without required keys
  * starts with its defaults. Built for TeaVM: no regex, no formatting, no floating point.
  */
-public final class ConfigReader {
+public final class ConfigReader extends ConfigLexer {
     /** The deepest nesting accepted; deeper input would risk a stack overflow, which traps a VM. */
     public static final int MAX_DEPTH = 64;
 
@@ -28,16 +28,12 @@ public final class ConfigReader {
         T read();
     }
 
-    private final String text;
     private final boolean ignoreUnknownKeys;
-    /** The path of the value being read: keys as strings, list indices as integers. */
-    private final List<Object> path = new ArrayList<>();
     private final List<Set<String>> keysSeen = new ArrayList<>();
-    private int pos;
     private int depth;
 
     private ConfigReader(String text, boolean ignoreUnknownKeys) {
-        this.text = text;
+        super(text);
         this.ignoreUnknownKeys = ignoreUnknownKeys;
     }
 
@@ -345,7 +341,7 @@ public final class ConfigReader {
         return new ConfigException(path() + ": " + (message != null ? message : "the values do not fit together"));
     }
 
-    // ---- internals
+    // ---- nesting
 
     private void enter() {
         if (depth >= MAX_DEPTH) {
@@ -385,171 +381,5 @@ public final class ConfigReader {
             }
             pos += literal.length();
         }
-    }
-
-    /** The JSON path of the value being read: {@code $.rules[2].status}. */
-    String path() {
-        return ConfigText.path(path);
-    }
-
-    private ConfigException expected(String expectation) {
-        return new ConfigException(path() + ": expected " + expectation + ", found " + found());
-    }
-
-    /** What is at the reader's position, for messages: {@code "BLOCK"}, {@code 42}, {@code an object}. */
-    private String found() {
-        if (pos >= text.length()) {
-            return "the end of the configuration";
-        }
-        char c = text.charAt(pos);
-        switch (c) {
-            case '{':
-                return "an object";
-            case '[':
-                return "an array";
-            case '"': {
-                int start = pos;
-                try {
-                    return ConfigText.quote(string());
-                } catch (ConfigException e) {
-                    return "a malformed string";
-                } finally {
-                    pos = start;
-                }
-            }
-            default:
-                break;
-        }
-        for (String word : new String[] {"true", "false", "null"}) {
-            if (text.startsWith(word, pos)) {
-                return word;
-            }
-        }
-        String number = peekNumber();
-        if (number != null) {
-            return number;
-        }
-        return "'" + c + "'";
-    }
-
-    /** The JSON number literal at the position, or null; the position does not move. */
-    private String peekNumber() {
-        int end = pos;
-        if (end < text.length() && text.charAt(end) == '-') {
-            end++;
-        }
-        int digitsStart = end;
-        while (end < text.length() && isDigit(text.charAt(end))) {
-            end++;
-        }
-        if (end == digitsStart || (text.charAt(digitsStart) == '0' && end - digitsStart > 1)) {
-            return null;
-        }
-        if (end < text.length() && text.charAt(end) == '.') {
-            int fraction = ++end;
-            while (end < text.length() && isDigit(text.charAt(end))) {
-                end++;
-            }
-            if (end == fraction) {
-                return null;
-            }
-        }
-        if (end < text.length() && (text.charAt(end) == 'e' || text.charAt(end) == 'E')) {
-            end++;
-            if (end < text.length() && (text.charAt(end) == '+' || text.charAt(end) == '-')) {
-                end++;
-            }
-            int exponent = end;
-            while (end < text.length() && isDigit(text.charAt(end))) {
-                end++;
-            }
-            if (end == exponent) {
-                return null;
-            }
-        }
-        return text.substring(pos, end);
-    }
-
-    private String string() {
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= text.length()) {
-                throw new ConfigException(path() + ": unterminated string");
-            }
-            char c = text.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c < 0x20) {
-                throw new ConfigException(path() + ": control character in a string");
-            }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            char e = pos < text.length() ? text.charAt(pos++) : '\0';
-            switch (e) {
-                case '"', '\\', '/' -> sb.append(e);
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> escapedCharacter(sb);
-                default -> throw new ConfigException(path() + ": invalid escape in a string");
-            }
-        }
-    }
-
-    /** A {@code \}{@code u} escape; a surrogate must come in a pair, as UTF-8 can only say pairs. */
-    private void escapedCharacter(StringBuilder sb) {
-        char c = hex4();
-        if (Character.isHighSurrogate(c) && text.startsWith("\\u", pos)) {
-            pos += 2;
-            char low = hex4();
-            if (Character.isLowSurrogate(low)) {
-                sb.append(c).append(low);
-                return;
-            }
-        } else if (!Character.isSurrogate(c)) {
-            sb.append(c);
-            return;
-        }
-        throw new ConfigException(path() + ": a lone surrogate escape in a string");
-    }
-
-    private char hex4() {
-        if (pos + 4 > text.length()) {
-            throw new ConfigException(path() + ": truncated \\u escape");
-        }
-        int v = 0;
-        for (int i = 0; i < 4; i++) {
-            int d = Integers.hexDigit(text.charAt(pos + i));
-            if (d < 0) {
-                throw new ConfigException(path() + ": invalid \\u escape");
-            }
-            v = v * 16 + d;
-        }
-        pos += 4;
-        return (char) v;
-    }
-
-    private char peek() {
-        return pos < text.length() ? text.charAt(pos) : '\0';
-    }
-
-    private void skipWhitespace() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
-            }
-            pos++;
-        }
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

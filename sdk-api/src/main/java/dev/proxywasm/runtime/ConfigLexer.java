@@ -1,0 +1,186 @@
+package dev.proxywasm.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lexical half of {@link ConfigReader}: the text, the position, the JSON path for messages,
+ * and the tokens (strings with their escapes, number literals, whitespace). Rejections name the
+ * path and what was found there.
+ */
+abstract class ConfigLexer {
+    final String text;
+    /** The path of the value being read: keys as strings, list indices as integers. */
+    final List<Object> path = new ArrayList<>();
+    int pos;
+
+    ConfigLexer(String text) {
+        this.text = text;
+    }
+
+    /** The JSON path of the value being read: {@code $.rules[2].status}. */
+    String path() {
+        return ConfigText.path(path);
+    }
+
+    ConfigException expected(String expectation) {
+        return new ConfigException(path() + ": expected " + expectation + ", found " + found());
+    }
+
+    /** What is at the reader's position, for messages: {@code "BLOCK"}, {@code 42}, {@code an object}. */
+    String found() {
+        if (pos >= text.length()) {
+            return "the end of the configuration";
+        }
+        char c = text.charAt(pos);
+        switch (c) {
+            case '{':
+                return "an object";
+            case '[':
+                return "an array";
+            case '"': {
+                int start = pos;
+                try {
+                    return ConfigText.quote(string());
+                } catch (ConfigException e) {
+                    return "a malformed string";
+                } finally {
+                    pos = start;
+                }
+            }
+            default:
+                break;
+        }
+        for (String word : new String[] {"true", "false", "null"}) {
+            if (text.startsWith(word, pos)) {
+                return word;
+            }
+        }
+        String number = peekNumber();
+        if (number != null) {
+            return number;
+        }
+        return "'" + c + "'";
+    }
+
+    /** The JSON number literal at the position, or null; the position does not move. */
+    String peekNumber() {
+        int end = pos;
+        if (end < text.length() && text.charAt(end) == '-') {
+            end++;
+        }
+        int digitsStart = end;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == digitsStart || (text.charAt(digitsStart) == '0' && end - digitsStart > 1)) {
+            return null;
+        }
+        if (end < text.length() && text.charAt(end) == '.') {
+            int fraction = ++end;
+            while (end < text.length() && isDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end == fraction) {
+                return null;
+            }
+        }
+        if (end < text.length() && (text.charAt(end) == 'e' || text.charAt(end) == 'E')) {
+            end++;
+            if (end < text.length() && (text.charAt(end) == '+' || text.charAt(end) == '-')) {
+                end++;
+            }
+            int exponent = end;
+            while (end < text.length() && isDigit(text.charAt(end))) {
+                end++;
+            }
+            if (end == exponent) {
+                return null;
+            }
+        }
+        return text.substring(pos, end);
+    }
+
+    String string() {
+        pos++;
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (pos >= text.length()) {
+                throw new ConfigException(path() + ": unterminated string");
+            }
+            char c = text.charAt(pos++);
+            if (c == '"') {
+                return sb.toString();
+            }
+            if (c < 0x20) {
+                throw new ConfigException(path() + ": control character in a string");
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            char e = pos < text.length() ? text.charAt(pos++) : '\0';
+            switch (e) {
+                case '"', '\\', '/' -> sb.append(e);
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> escapedCharacter(sb);
+                default -> throw new ConfigException(path() + ": invalid escape in a string");
+            }
+        }
+    }
+
+    /** A {@code \}{@code u} escape; a surrogate must come in a pair, as UTF-8 can only say pairs. */
+    void escapedCharacter(StringBuilder sb) {
+        char c = hex4();
+        if (Character.isHighSurrogate(c) && text.startsWith("\\u", pos)) {
+            pos += 2;
+            char low = hex4();
+            if (Character.isLowSurrogate(low)) {
+                sb.append(c).append(low);
+                return;
+            }
+        } else if (!Character.isSurrogate(c)) {
+            sb.append(c);
+            return;
+        }
+        throw new ConfigException(path() + ": a lone surrogate escape in a string");
+    }
+
+    char hex4() {
+        if (pos + 4 > text.length()) {
+            throw new ConfigException(path() + ": truncated \\u escape");
+        }
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            int d = Integers.hexDigit(text.charAt(pos + i));
+            if (d < 0) {
+                throw new ConfigException(path() + ": invalid \\u escape");
+            }
+            v = v * 16 + d;
+        }
+        pos += 4;
+        return (char) v;
+    }
+
+    char peek() {
+        return pos < text.length() ? text.charAt(pos) : '\0';
+    }
+
+    void skipWhitespace() {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
