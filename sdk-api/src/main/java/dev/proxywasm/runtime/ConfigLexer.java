@@ -19,16 +19,16 @@ abstract class ConfigLexer {
     }
 
     /** The JSON path of the value being read: {@code $.rules[2].status}. */
-    String path() {
+    final String path() {
         return ConfigText.path(path);
     }
 
-    ConfigException expected(String expectation) {
+    final ConfigException expected(String expectation) {
         return new ConfigException(path() + ": expected " + expectation + ", found " + found());
     }
 
     /** What is at the reader's position, for messages: {@code "BLOCK"}, {@code 42}, {@code an object}. */
-    String found() {
+    final String found() {
         if (pos >= text.length()) {
             return "the end of the configuration";
         }
@@ -64,7 +64,7 @@ abstract class ConfigLexer {
     }
 
     /** The JSON number literal at the position, or null; the position does not move. */
-    String peekNumber() {
+    final String peekNumber() {
         int end = pos;
         if (end < text.length() && text.charAt(end) == '-') {
             end++;
@@ -101,7 +101,7 @@ abstract class ConfigLexer {
         return text.substring(pos, end);
     }
 
-    String string() {
+    final String string() {
         pos++;
         StringBuilder sb = new StringBuilder();
         while (true) {
@@ -134,7 +134,7 @@ abstract class ConfigLexer {
     }
 
     /** A {@code \}{@code u} escape; a surrogate must come in a pair, as UTF-8 can only say pairs. */
-    void escapedCharacter(StringBuilder sb) {
+    final void escapedCharacter(StringBuilder sb) {
         char c = hex4();
         if (Character.isHighSurrogate(c) && text.startsWith("\\u", pos)) {
             pos += 2;
@@ -150,7 +150,7 @@ abstract class ConfigLexer {
         throw new ConfigException(path() + ": a lone surrogate escape in a string");
     }
 
-    char hex4() {
+    final char hex4() {
         if (pos + 4 > text.length()) {
             throw new ConfigException(path() + ": truncated \\u escape");
         }
@@ -166,18 +166,28 @@ abstract class ConfigLexer {
         return (char) v;
     }
 
-    char peek() {
+    final char peek() {
         return pos < text.length() ? text.charAt(pos) : '\0';
     }
 
-    void skipWhitespace() {
-        while (pos < text.length()) {
-            char c = text.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
+    /** Whether {@code text} holds nothing but JSON whitespace. */
+    static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isWhitespace(text.charAt(i))) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    final void skipWhitespace() {
+        while (pos < text.length() && isWhitespace(text.charAt(pos))) {
             pos++;
         }
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     static boolean isDigit(char c) {

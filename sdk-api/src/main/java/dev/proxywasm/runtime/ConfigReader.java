@@ -62,11 +62,9 @@ public final class ConfigReader extends ConfigLexer {
         if (invalid >= 0) {
             throw new ConfigException("$: invalid UTF-8 at byte " + invalid);
         }
-        ConfigReader in = new ConfigReader(Utf8.decode(bytes), ignoreUnknownKeys);
+        String text = Utf8.decode(bytes);
+        ConfigReader in = new ConfigReader(isBlank(text) ? "{}" : text, ignoreUnknownKeys);
         in.skipWhitespace();
-        if (in.pos == in.text.length()) {
-            in = new ConfigReader("{}", ignoreUnknownKeys);
-        }
         T value = root.read(in);
         in.skipWhitespace();
         if (in.pos < in.text.length()) {
