@@ -91,8 +91,8 @@ class HttpHeadersInJavaHostTest {
         host.config("{\"header\": \"x-wasm-header\"}");
         Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> ProxyWasm.builder().withPluginHandler(host).build(MODULE).close());
-        assertTrue(host.logs.contains("invalid configuration format; expected {\"header\": \"<header name>\","
-                + " \"value\": \"<header value>\"}"), host.logs + " / " + failure);
+        assertTrue(host.logs.contains("plugin configuration rejected: $: header and value come together; found only"
+                + " header"), host.logs + " / " + failure);
         assertEquals(1, host.count(io.roastedroot.proxywasm.LogLevel.CRITICAL));
     }
 }
