@@ -114,7 +114,7 @@ class CommandLineTest {
         Outcome outcome = run(dir, "--module", module(), "--config", "@" + config, "--port", "0");
 
         assertEquals(1, outcome.exit(), outcome.output());
-        assertTrue(outcome.output().contains("targetURLPrefixes is empty"), outcome.output());
+        assertTrue(outcome.output().contains("$.targetURLPrefixes: expected a non-empty list"), outcome.output());
         assertTrue(outcome.output().contains("[proxy] the plugin failed to start (see its log line above)"),
                 outcome.output());
     }
