@@ -5,12 +5,14 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -42,8 +44,10 @@ final class ConfigurationCheck {
     static List<String> violations(String schemaJson, String configJson) {
         JsonNode schemaNode = parse(schemaJson, "the schema");
         JsonNode config = parse(configJson, "the configuration");
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(SchemaLocation.DOCUMENT, schemaNode);
+        // English whatever the build machine's locale: the lines this class writes around them are.
+        SchemaRegistryConfig english = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                registry -> registry.schemaRegistryConfig(english)).getSchema(SchemaLocation.DOCUMENT, schemaNode);
         return explain(schema.validate(config), 0, schemaNode);
     }
 
@@ -66,7 +70,20 @@ final class ConfigurationCheck {
     private static List<String> explain(List<Error> errors, int from, JsonNode schema) {
         List<String> lines = new ArrayList<>();
         Map<String, Alternatives> groups = new LinkedHashMap<>();
+        Set<String> ambiguous = new LinkedHashSet<>();
         for (Error error : errors) {
+            if (error.getKeyword().equals("oneOf")) {
+                // Its branches' errors say why none matched; it alone says that several did.
+                if (!String.valueOf(error.getArguments()[0]).equals("0")) {
+                    NodePath evaluation = error.getEvaluationPath();
+                    ambiguous.add(prefixText(evaluation, evaluation.getNameCount() - 1) + "@"
+                            + error.getInstanceLocation());
+                    lines.add(ViolationText.path(error.getInstanceLocation()) + ": expected a value that matches"
+                            + " exactly one of the forms it may take, found " + ViolationText.found("oneOf",
+                            error.getInstanceNode()) + ", which matches " + error.getArguments()[0]);
+                }
+                continue;
+            }
             int at = alternativesIndex(error.getEvaluationPath(), from);
             if (at < 0) {
                 lines.add(ViolationText.of(error, schema));
@@ -78,9 +95,11 @@ final class ConfigurationCheck {
                     .branches().computeIfAbsent(error.getEvaluationPath().getName(at + 1), k -> new ArrayList<>())
                     .add(error);
         }
-        for (Alternatives group : groups.values()) {
-            lines.addAll(group.explain(schema));
-        }
+        groups.forEach((key, group) -> {
+            if (!ambiguous.contains(key)) {
+                lines.addAll(group.explain(schema));
+            }
+        });
         return lines;
     }
 

@@ -21,6 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * for every workload takes {@code -Dproxywasm.allWorkloads=true}), failing closed unless told
  * otherwise. With {@code proxywasm.imageDigest} (what {@code push} prints) the {@code WasmPlugin}
  * pins the image; for {@code http(s)://} and {@code file://} URLs it pins the module's own SHA-256.
+ * A plugin configured by a {@code @PluginConfiguration} record gets its {@code plugin-config.json}
+ * checked against the record's JSON Schema first: a violation fails the build, naming its path.
  */
 @Mojo(name = "manifests", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class ManifestsMojo extends AbstractMojo {

@@ -11,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A configuration against the schema the processor writes for it-config-plugin's
+ * A configuration against the schema the processor writes for it/config-plugin's
  * {@code RouteGuardConfig} (with its {@code Rule} under {@code $defs}), plus members of the
  * {@code anyOf} shapes: one value or a list, an integer or a numeric string, an object or a list
- * of one-key objects, one of two objects.
+ * of one-key objects, one of two objects; and a {@code oneOf}.
  */
 class ConfigurationCheckTest {
     private static final String SCHEMA = resource("route-guard.schema.json");
@@ -29,10 +29,11 @@ class ConfigurationCheckTest {
                 {"name": "guard", "port": 9090, "mode": "REPORT", "limit": 5, "verbose": true,
                  "rules": [{"path": "/admin", "status": 401, "method": "POST", "tags": ["a"]}, {"path": "/x"}],
                  "metric-labels": {"zone": 3}, "upstreams": ["a", "b"], "timeout": "30",
-                 "headers": [{"x-a": "1"}, {"x-a": "2"}], "auth": {"user": "ops"}}
+                 "headers": [{"x-a": "1"}, {"x-a": "2"}], "auth": {"user": "ops"}, "weight": 0}
                 """));
         assertEquals(List.of(), check("""
-                {"name": "guard", "upstreams": "a", "timeout": 30, "headers": {"x-a": "1"}, "auth": {"token": "t"}}
+                {"name": "guard", "upstreams": "a", "timeout": 30, "headers": {"x-a": "1"}, "auth": {"token": "t"},
+                 "weight": 1.5}
                 """));
     }
 
@@ -46,7 +47,7 @@ class ConfigurationCheckTest {
     @Test
     void anUnknownKeyIsRefusedWithTheKeysThatAreAllowed() {
         assertEquals(List.of("$.prot: unknown key; expected one of name, port, mode, limit, verbose, rules,"
-                + " metric-labels, upstreams, timeout, headers, auth"), check("{\"name\": \"g\", \"prot\": 80}"));
+                + " metric-labels, upstreams, timeout, headers, auth, weight"), check("{\"name\": \"g\", \"prot\": 80}"));
         assertEquals(List.of("$.rules[0].pathPrefix: unknown key; expected one of path, status, method, tags"),
                 check("{\"name\": \"g\", \"rules\": [{\"path\": \"/a\", \"pathPrefix\": \"/b\"}]}"));
     }
@@ -102,6 +103,13 @@ class ConfigurationCheckTest {
     void alternativesOfTheSameTypeAreEachSaidWhyTheyDoNotMatch() {
         assertEquals(List.of("$.auth: matches none of the forms it may take: (1) missing required key \"token\""
                 + " (2) missing required key \"user\""), check("{\"name\": \"g\", \"auth\": {}}"));
+    }
+
+    @Test
+    void oneOfSaysWhyNoFormMatchesOrThatSeveralDo() {
+        assertEquals(List.of("$.weight: expected at least 1, found 0.5"), check("{\"name\": \"g\", \"weight\": 0.5}"));
+        assertEquals(List.of("$.weight: expected a value that matches exactly one of the forms it may take, found 5,"
+                + " which matches 2"), check("{\"name\": \"g\", \"weight\": 5}"));
     }
 
     @Test
