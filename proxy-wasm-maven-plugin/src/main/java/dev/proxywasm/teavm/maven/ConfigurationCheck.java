@@ -72,7 +72,8 @@ final class ConfigurationCheck {
         Map<String, Alternatives> groups = new LinkedHashMap<>();
         Set<String> ambiguous = new LinkedHashSet<>();
         for (Error error : errors) {
-            if (error.getKeyword().equals("oneOf")) {
+            int at = alternativesIndex(error.getEvaluationPath(), from);
+            if (at < 0 && error.getKeyword().equals("oneOf")) {
                 // Its branches' errors say why none matched; it alone says that several did.
                 if (!String.valueOf(error.getArguments()[0]).equals("0")) {
                     NodePath evaluation = error.getEvaluationPath();
@@ -84,7 +85,6 @@ final class ConfigurationCheck {
                 }
                 continue;
             }
-            int at = alternativesIndex(error.getEvaluationPath(), from);
             if (at < 0) {
                 lines.add(ViolationText.of(error, schema));
                 continue;
