@@ -159,30 +159,28 @@ public final class ManifestsMojo extends AbstractMojo {
      * Why {@code config} must not go into the manifests, or null: the plugin reads its configuration
      * as a record and would refuse one that breaks the record's schema at start, and then every
      * request (failing closed), so it is refused here with each violation's JSON path. No schema
-     * (no configuration record) or no configuration file: nothing to check.
+     * (no configuration record): nothing to check. No file, or a blank one, is checked as {@code {}},
+     * which is how the plugin reads the empty configuration Envoy then passes.
      */
     private String configurationRefusal(String config) throws IOException {
         if (!configurationSchema.isFile()) {
             return null;
         }
         String schemaName = shown(configurationSchema);
-        if (config == null) {
-            getLog().warn(shown(pluginConfig) + " does not exist, so the manifests carry no configuration, though the"
-                    + " plugin reads one (its schema: " + schemaName + ")");
-            return null;
-        }
         List<String> violations;
         try {
-            violations = ConfigurationCheck.violations(
-                    Files.readString(configurationSchema.toPath(), StandardCharsets.UTF_8), config);
+            violations = ConfigurationCheck.violations(Files.readString(configurationSchema.toPath(),
+                    StandardCharsets.UTF_8), config == null || config.isBlank() ? "{}" : config);
         } catch (IllegalArgumentException e) {
             return shown(pluginConfig) + " cannot be checked against " + schemaName + ": " + e.getMessage();
         }
+        String checked = shown(pluginConfig) + (config == null ? " (absent, read as {})"
+                : config.isBlank() ? " (blank, read as {})" : "");
         if (violations.isEmpty()) {
-            getLog().info(shown(pluginConfig) + " matches the configuration schema " + schemaName);
+            getLog().info(checked + " matches the configuration schema " + schemaName);
             return null;
         }
-        return shown(pluginConfig) + " does not match the plugin's configuration schema " + schemaName
+        return checked + " does not match the plugin's configuration schema " + schemaName
                 + " (the plugin would refuse it at start), so no manifests were written:\n  "
                 + String.join("\n  ", violations);
     }
