@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -20,6 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * for every workload takes {@code -Dproxywasm.allWorkloads=true}), failing closed unless told
  * otherwise. With {@code proxywasm.imageDigest} (what {@code push} prints) the {@code WasmPlugin}
  * pins the image; for {@code http(s)://} and {@code file://} URLs it pins the module's own SHA-256.
+ * A plugin configured by a {@code @PluginConfiguration} record gets its {@code plugin-config.json}
+ * checked against the record's JSON Schema first: a violation fails the build, naming its path.
  */
 @Mojo(name = "manifests", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public final class ManifestsMojo extends AbstractMojo {
@@ -100,6 +103,13 @@ public final class ManifestsMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File target;
 
+    /** The configuration record's JSON Schema, which {@code build} puts next to the module (absent without one). */
+    @Parameter(defaultValue = "${project.build.directory}/${project.artifactId}.schema.json", readonly = true)
+    private File configurationSchema;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (url == null || url.isBlank()) {
@@ -119,15 +129,21 @@ public final class ManifestsMojo extends AbstractMojo {
             throw new MojoFailureException(refusal);
         }
         ModuleCheck.requireValid(module, classes, "proxy-wasm:manifests");
+        Path wasmPlugin = target.toPath().resolve("wasmplugin.yaml");
+        Path envoy = target.toPath().resolve("envoy-http-filter.yaml");
         try {
             String config = pluginConfig.isFile() ? Files.readString(pluginConfig.toPath(), StandardCharsets.UTF_8) : null;
+            String refused = configurationRefusal(config);
+            if (refused != null) {
+                Files.deleteIfExists(wasmPlugin);
+                Files.deleteIfExists(envoy);
+                throw new MojoFailureException(refused);
+            }
             String sha256 = url.startsWith("oci://")
                     ? (imageDigest == null ? null : imageDigest.replaceFirst("^sha256:", ""))
                     : OciPublisher.sha256(module.toPath());
-            Path wasmPlugin = target.toPath().resolve("wasmplugin.yaml");
             Files.writeString(wasmPlugin, Manifests.wasmPlugin(new Manifests.WasmPlugin(pluginName, namespace, url,
                     sha256, phase, priority, failStrategy, imagePullPolicy, selector, config)), StandardCharsets.UTF_8);
-            Path envoy = target.toPath().resolve("envoy-http-filter.yaml");
             Files.writeString(envoy, Manifests.envoyHttpFilter(pluginName, "target/" + module.getName(),
                     envoyModulePath, config, failStrategy.equals("FAIL_OPEN")), StandardCharsets.UTF_8);
             getLog().info("Wrote " + wasmPlugin + " and " + envoy);
@@ -137,6 +153,43 @@ public final class ManifestsMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write the manifests: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Why {@code config} must not go into the manifests, or null: the plugin reads its configuration
+     * as a record and would refuse one that breaks the record's schema at start, and then every
+     * request (failing closed), so it is refused here with each violation's JSON path. No schema
+     * (no configuration record): nothing to check. No file, or a blank one, is checked as {@code {}},
+     * which is how the plugin reads the empty configuration Envoy then passes.
+     */
+    private String configurationRefusal(String config) throws IOException {
+        if (!configurationSchema.isFile()) {
+            return null;
+        }
+        String schemaName = shown(configurationSchema);
+        List<String> violations;
+        try {
+            violations = ConfigurationCheck.violations(Files.readString(configurationSchema.toPath(),
+                    StandardCharsets.UTF_8), config == null || config.isBlank() ? "{}" : config);
+        } catch (IllegalArgumentException e) {
+            return shown(pluginConfig) + " cannot be checked against " + schemaName + ": " + e.getMessage();
+        }
+        String checked = shown(pluginConfig) + (config == null ? " (absent, read as {})"
+                : config.isBlank() ? " (blank, read as {})" : "");
+        if (violations.isEmpty()) {
+            getLog().info(checked + " matches the configuration schema " + schemaName);
+            return null;
+        }
+        return checked + " does not match the plugin's configuration schema " + schemaName
+                + " (the plugin would refuse it at start), so no manifests were written:\n  "
+                + String.join("\n  ", violations);
+    }
+
+    /** A file as the user knows it: relative to the project when inside it. */
+    private String shown(File file) {
+        Path path = file.toPath().toAbsolutePath().normalize();
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        return path.startsWith(base) ? base.relativize(path).toString() : path.toString();
     }
 
 }

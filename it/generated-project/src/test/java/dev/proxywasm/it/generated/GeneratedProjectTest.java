@@ -51,12 +51,15 @@ class GeneratedProjectTest {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final String PLUGIN = "src/main/java/com/example/hello/HelloPlugin.java";
     private static final String PLUGIN_TEST = "src/test/java/com/example/hello/HelloPluginTest.java";
+    private static final String PLUGIN_CONFIG = "src/main/wasm/plugin-config.json";
 
     private final List<Process> started = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path scratch;
     private Path project;
     private Path logs;
+    /** The plugin as the archetype writes it, before a test replaces it. */
+    private String generatedPlugin;
 
     /** The README's quick-start command, in a scratch folder. */
     @BeforeAll
@@ -74,6 +77,7 @@ class GeneratedProjectTest {
         project = scratch.resolve("hello-plugin");
         assertTrue(Files.isRegularFile(project.resolve(PLUGIN)), "no " + PLUGIN + " was generated");
         assertTrue(Files.isRegularFile(project.resolve(PLUGIN_TEST)), "no " + PLUGIN_TEST + " was generated");
+        generatedPlugin = Files.readString(project.resolve(PLUGIN));
     }
 
     @AfterAll
@@ -82,9 +86,16 @@ class GeneratedProjectTest {
             stopTree(process);
         }
         if (scratch != null) {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 
@@ -168,8 +179,52 @@ class GeneratedProjectTest {
         assertTrue(envoy.contains("fail_open: false"), envoy);
     }
 
+    /**
+     * The archetype's plugin reads its configuration as a record: {@code manifests} checks
+     * plugin-config.json against the record's schema, refuses one the plugin would refuse at start
+     * (removing the manifests the previous test wrote), and writes them once it is fixed.
+     */
     @Test
     @Order(4)
+    void aConfigurationThatBreaksTheRecordsSchemaIsRefusedAndNoManifestIsWritten() throws Exception {
+        Path wasmPlugin = project.resolve("target/wasmplugin.yaml");
+        String shippedConfig = Files.readString(project.resolve(PLUGIN_CONFIG));
+        String url = "-Dproxywasm.url=oci://127.0.0.1:5000/hello-plugin:configured";
+        Files.writeString(wasmPlugin, "# written by an earlier run\n");
+        Files.writeString(project.resolve(PLUGIN), generatedPlugin, StandardCharsets.UTF_8);
+        Files.writeString(project.resolve(PLUGIN_CONFIG), "{\"header\": \"\", \"colour\": \"red\"}\n",
+                StandardCharsets.UTF_8);
+        try {
+            Result refused = maven(project, "manifests-bad-config", "package", "proxy-wasm:manifests", "-DskipTests", url);
+
+            assertNotEquals(0, refused.exit(), "manifests took a configuration the plugin refuses:\n" + refused.tail());
+            assertAll(
+                    () -> assertTrue(refused.output().contains("src/main/wasm/plugin-config.json does not match the"
+                            + " plugin's configuration schema target/hello-plugin.schema.json"), refused.tail()),
+                    () -> assertTrue(refused.output().contains("$.header: expected at least 1 character, found \"\""),
+                            refused.tail()),
+                    () -> assertTrue(refused.output().contains("$.colour: unknown key; expected one of header, value"),
+                            refused.tail()),
+                    () -> assertFalse(Files.exists(wasmPlugin), "a refused configuration leaves no wasmplugin.yaml"));
+
+            Files.writeString(project.resolve(PLUGIN_CONFIG), shippedConfig, StandardCharsets.UTF_8);
+            Result fixed = maven(project, "manifests-fixed-config", "proxy-wasm:manifests", url);
+
+            assertEquals(0, fixed.exit(), "manifests refused a conforming configuration:\n" + fixed.tail());
+            assertTrue(Files.readString(wasmPlugin).contains("pluginConfig: " + shippedConfig.strip()),
+                    Files.readString(wasmPlugin));
+        } finally {
+            Files.writeString(project.resolve(PLUGIN), plugin(false), StandardCharsets.UTF_8);
+            Files.writeString(project.resolve(PLUGIN_CONFIG), shippedConfig, StandardCharsets.UTF_8);
+            // The record's classes, glue and schema must not outlive it into the next build.
+            for (String generated : List.of("target/classes", "target/generated-sources", "target/maven-status")) {
+                deleteTree(project.resolve(generated));
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void aCallToMathSinFailsTheBuildAndLeavesNoModule() throws Exception {
         Path module = project.resolve("target/hello-plugin.wasm");
         if (!Files.isRegularFile(module)) {
@@ -269,7 +324,7 @@ class GeneratedProjectTest {
      * has no {@code <proc>} setting, so the build goal generates the glue itself.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aJdkNewerThan22BuildsAndTestsTheProjectUnchanged() throws Exception {
         Path jdk = newerJdk();
         Assumptions.assumeTrue(jdk != null, "no JDK 23 or later under /usr/lib/jvm or -Dgenerated.newerJdk");
