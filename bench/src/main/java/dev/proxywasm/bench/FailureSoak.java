@@ -11,8 +11,9 @@ import java.util.Map;
  * BadArgument, SerializationFailure, InternalFailure; {@link HostEmulator#withHostCallFailures}).
  * Reports linear memory at start, after warm-up, at the half and at the end of each run. The run
  * fails if the module trapped, or if failures cost memory: the run with failures ends larger, or
- * grew more in its second half, than the run without them. (Bodies of hundreds of KB make TeaVM's
- * heap grow slowly on their own, failures or not: see the README's robustness section.)
+ * grew more in its second half, than the run without them. (Bodies of hundreds of KB made TeaVM's
+ * heap grow slowly on their own, failures or not, until the GC collected fully before growing: see
+ * the README's robustness section.)
  * Arguments: the repository root, N, the failure rate (0.05 is 5 %), the largest body in bytes.
  */
 public final class FailureSoak {

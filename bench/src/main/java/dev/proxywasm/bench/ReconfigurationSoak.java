@@ -4,13 +4,13 @@ import dev.proxywasm.testing.HostEmulator;
 import java.nio.file.Path;
 
 /**
- * Reconfigures custom-errors' compiled module N times with {@link FuzzedConfigurations}, each time
- * as Envoy does on a configuration change that keeps the VM: a fresh root context is created and
- * configured, and the previous plugin instance is dropped (the emulator reuses root context id 1, so
- * the new instance replaces the old one in the module's context table). A request passes through
- * the plugin after every hundredth reconfiguration. Reports linear memory at start, after warm-up
- * (a tenth of the run) and at each fifth; fails if the module trapped, or if memory grew in the
- * second half of the run by more than {@code maxGrowth} pages.
+ * Reconfigures custom-errors' compiled module N times with {@link FuzzedConfigurations}, each as
+ * Envoy applies a configuration update that keeps the VM: a root context with a new id is created,
+ * started and configured, and the one it replaces is finished and deleted (a refused configuration
+ * deletes the new one instead). A request passes through the plugin after every hundredth
+ * reconfiguration. Reports linear memory at start, after warm-up (a tenth of the run), at each
+ * fifth and the growth in each half; fails if the module trapped, or if memory grew in the second
+ * half by more than {@code maxGrowth} pages.
  * Arguments: the repository root, N, maxGrowth.
  */
 public final class ReconfigurationSoak {
@@ -31,11 +31,11 @@ public final class ReconfigurationSoak {
             int refused = 0;
             long began = System.nanoTime();
             for (int i = 0; i < reconfigurations && host.getTrap() == null; i++) {
-                if (!host.withPluginConfiguration(configurations.next()).startPlugin()) {
+                if (!host.withPluginConfiguration(configurations.next()).reconfigurePlugin()) {
                     refused++;
                 }
                 if (i % 100 == 99) {
-                    host.withPluginConfiguration(Workload.CUSTOM_ERRORS_CONFIG).startPlugin();
+                    host.withPluginConfiguration(Workload.CUSTOM_ERRORS_CONFIG).reconfigurePlugin();
                     Workload.request(host, i);
                 }
                 if (i + 1 == reconfigurations / 10) {
@@ -52,9 +52,10 @@ public final class ReconfigurationSoak {
             int end = host.getMemoryPages();
             double seconds = (System.nanoTime() - began) / 1e9;
             System.out.printf("reconfiguration soak: custom-errors (wasm, Chicory compiler), %,d fuzzed configurations"
-                    + " (%,d refused), %.0f s: memory pages (64 KiB) start %d, after %,d %d, at %,d %d, end %d%n",
-                    reconfigurations, refused, seconds, start, reconfigurations / 10, warm, reconfigurations / 2, half,
-                    end);
+                    + " (%,d refused), %.0f s, last root context id %,d: memory pages (64 KiB) start %d, after %,d %d,"
+                    + " at %,d %d, end %d; first half +%d, second half +%d%n",
+                    reconfigurations, refused, seconds, host.getRootContextId(), start, reconfigurations / 10, warm,
+                    reconfigurations / 2, half, end, half - start, end - half);
             if (host.getTrap() != null) {
                 System.out.println("reconfiguration soak: FAILED: the module trapped: " + host.getTrap().getMessage());
                 System.exit(1);

@@ -12,8 +12,6 @@ import java.util.List;
  * goes out as from the request path ({@link LocalReplies#sendPending}).
  */
 public final class AsyncEvents {
-    private static final int ROOT = EmulatedHost.ROOT_CONTEXT_ID;
-
     private final Vm vm;
     private final EmulatedHost host;
     private final LocalReplies replies;
@@ -32,7 +30,7 @@ public final class AsyncEvents {
     public void calloutResponse(int token, List<Header> headers, byte[] body, List<Header> trailers) {
         host.callouts.answer(token);
         host.inputs.withCalloutAnswer(HeaderMap.of(headers), trailers.isEmpty() ? null : HeaderMap.of(trailers),
-                body.clone(), () -> vm.onHttpCallResponse(ROOT, token, headers.size(), body.length, trailers.size()));
+                body.clone(), () -> vm.onHttpCallResponse(root(), token, headers.size(), body.length, trailers.size()));
         replies.sendPending();
     }
 
@@ -43,27 +41,27 @@ public final class AsyncEvents {
     public void calloutFailure(int token) {
         host.callouts.answer(token);
         host.inputs.withStatus(WasmResult.BROKEN_CONNECTION.code(), "reset".getBytes(StandardCharsets.UTF_8),
-                () -> vm.onHttpCallResponse(ROOT, token, 0, 0, 0));
+                () -> vm.onHttpCallResponse(root(), token, 0, 0, 0));
         replies.sendPending();
     }
 
     /** Delivers initial metadata on a gRPC call. */
     public void grpcInitialMetadata(int token, List<Header> metadata) {
         host.inputs.withGrpcInitialMetadata(HeaderMap.of(metadata),
-                () -> vm.onGrpcReceiveInitialMetadata(ROOT, token, metadata.size()));
+                () -> vm.onGrpcReceiveInitialMetadata(root(), token, metadata.size()));
         replies.sendPending();
     }
 
     /** Delivers a message on a gRPC call. */
     public void grpcMessage(int token, byte[] message) {
-        host.inputs.withGrpcMessage(message.clone(), () -> vm.onGrpcReceive(ROOT, token, message.length));
+        host.inputs.withGrpcMessage(message.clone(), () -> vm.onGrpcReceive(root(), token, message.length));
         replies.sendPending();
     }
 
     /** Delivers trailing metadata on a gRPC call. */
     public void grpcTrailingMetadata(int token, List<Header> metadata) {
         host.inputs.withGrpcTrailingMetadata(HeaderMap.of(metadata),
-                () -> vm.onGrpcReceiveTrailingMetadata(ROOT, token, metadata.size()));
+                () -> vm.onGrpcReceiveTrailingMetadata(root(), token, metadata.size()));
         replies.sendPending();
     }
 
@@ -74,19 +72,27 @@ public final class AsyncEvents {
     public void grpcClose(int token, int status, String message) {
         host.grpcCalls.remove(token);
         host.inputs.withStatus(status, message.getBytes(StandardCharsets.UTF_8),
-                () -> vm.onGrpcClose(ROOT, token, status));
+                () -> vm.onGrpcClose(root(), token, status));
         replies.sendPending();
     }
 
     /** Enqueues {@code data} on queue {@code queueId} and tells the plugin ({@code proxy_on_queue_ready}). */
     public void enqueue(int queueId, byte[] data) {
         host.queues.enqueue(queueId, data);
-        vm.onQueueReady(ROOT, queueId);
+        vm.onQueueReady(root(), queueId);
+    }
+
+    /**
+     * The root context the events go to: the current one. (In Envoy the answer to a call made by a
+     * root context that a configuration update replaced goes nowhere; the emulator does not track that.)
+     */
+    private int root() {
+        return host.rootContextId();
     }
 
     /** Calls {@code proxy_on_foreign_function} with {@code arguments} readable as the foreign-function buffer. */
     public void foreignFunction(int functionId, byte[] arguments) {
         host.inputs.withForeignFunctionArguments(arguments.clone(),
-                () -> vm.onForeignFunction(ROOT, functionId, arguments.length));
+                () -> vm.onForeignFunction(root(), functionId, arguments.length));
     }
 }

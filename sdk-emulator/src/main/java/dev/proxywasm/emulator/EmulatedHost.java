@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
  * the active context, which the {@link Vm} sets around each callback.
  */
 final class EmulatedHost implements Host {
+    /** The id of the first root context; a configuration update ({@link Vm#reconfigure()}) makes another. */
     static final int ROOT_CONTEXT_ID = 1;
 
     final PluginSettings settings = new PluginSettings();
@@ -37,6 +38,7 @@ final class EmulatedHost implements Host {
     /** Host calls of the plugin that fail on purpose; null for none. */
     HostCallFailures failures;
     private int activeContext = ROOT_CONTEXT_ID;
+    private int rootContextId = ROOT_CONTEXT_ID;
     private int tickPeriodMilliseconds;
     private int doneCalls;
 
@@ -47,6 +49,15 @@ final class EmulatedHost implements Host {
 
     void activate(int contextId) {
         activeContext = contextId;
+    }
+
+    /** The root context new streams, connections and the root's events go to. */
+    int rootContextId() {
+        return rootContextId;
+    }
+
+    void replaceRootContext(int contextId) {
+        rootContextId = contextId;
     }
 
     /** Creates stream (or TCP connection) {@code id}, started now on the current connection. */
@@ -137,7 +148,7 @@ final class EmulatedHost implements Host {
 
     @Override
     public void setEffectiveContext(int contextId) {
-        if (contextId != ROOT_CONTEXT_ID && !streams.exists(contextId)) {
+        if (contextId != rootContextId && !streams.exists(contextId)) {
             throw fail(HostFunction.PROXY_SET_EFFECTIVE_CONTEXT, WasmResult.BAD_ARGUMENT);
         }
         activeContext = contextId;

@@ -29,7 +29,7 @@ public final class HttpStreams {
     public int open() {
         int id = vm.newContextId();
         host.openStream(id);
-        vm.onContextCreate(id, EmulatedHost.ROOT_CONTEXT_ID);
+        vm.onContextCreate(id, host.rootContextId());
         return id;
     }
 

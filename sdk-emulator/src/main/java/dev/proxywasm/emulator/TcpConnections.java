@@ -25,7 +25,7 @@ public final class TcpConnections {
     public int open() {
         int id = vm.newContextId();
         host.openStream(id);
-        vm.onContextCreate(id, EmulatedHost.ROOT_CONTEXT_ID);
+        vm.onContextCreate(id, host.rootContextId());
         vm.onNewConnection(id);
         return id;
     }

@@ -5,13 +5,14 @@ import dev.proxywasm.abi.GuestExport;
 /**
  * The plugin's VM as Envoy runs it: every callback with its context active for the host calls it
  * makes, and the VM failed for good by a trap, after which every callback is skipped. Also the
- * root context's lifecycle: start, ticks, finish.
+ * root context's lifecycle: start, configuration updates, ticks, finish.
  */
 public final class Vm implements Guest {
     private final Guest guest;
     private final EmulatedHost host;
     private int nextContextId = EmulatedHost.ROOT_CONTEXT_ID + 1;
     private boolean failOpen;
+    private boolean started;
     private Trap trap;
 
     Vm(Guest guest, EmulatedHost host) {
@@ -64,15 +65,56 @@ public final class Vm implements Guest {
 
     /** Creates the root context, starts the VM and configures the plugin; false if either fails. */
     public boolean start() {
-        int root = EmulatedHost.ROOT_CONTEXT_ID;
+        started = true;
+        return startRoot(host.rootContextId());
+    }
+
+    /**
+     * Applies a configuration update as Envoy does when it keeps the VM: a root context with a new
+     * id is created, started ({@code proxy_on_vm_start}) and configured; if both succeed it replaces
+     * the current one, which is then finished and deleted ({@code proxy_on_done},
+     * {@code proxy_on_delete}), else the new one is, and the current one goes on. Streams opened
+     * afterwards belong to the root context that goes on. Before {@link #start()}, it is
+     * {@link #start()}. Returns whether the update was accepted.
+     */
+    public boolean reconfigure() {
+        if (!started) {
+            return start();
+        }
+        int current = host.rootContextId();
+        int next = newContextId();
+        boolean accepted = startRoot(next);
+        if (accepted) {
+            host.replaceRootContext(next);
+        }
+        retire(accepted ? current : next);
+        return accepted;
+    }
+
+    /** The id of the root context streams are created under now. */
+    public int rootContextId() {
+        return host.rootContextId();
+    }
+
+    private boolean startRoot(int root) {
         onContextCreate(root, 0);
         return onVmStart(root, host.settings.vmConfiguration().length)
                 && onConfigure(root, host.settings.pluginConfiguration().length);
     }
 
+    /**
+     * Envoy deletes a root context once it is done: at once, or when it calls {@code proxy_done};
+     * the emulator keeps one that is not done at once.
+     */
+    private void retire(int root) {
+        if (onDone(root)) {
+            onDelete(root);
+        }
+    }
+
     /** Asks the plugin to finish ({@code proxy_on_done}); true if done, false if it will call {@code proxy_done}. */
     public boolean finish() {
-        return onDone(EmulatedHost.ROOT_CONTEXT_ID);
+        return onDone(host.rootContextId());
     }
 
     /**
@@ -83,7 +125,7 @@ public final class Vm implements Guest {
         if (host.tickPeriodMilliseconds() <= 0 || !exports(GuestExport.PROXY_ON_TICK)) {
             return false;
         }
-        onTick(EmulatedHost.ROOT_CONTEXT_ID);
+        onTick(host.rootContextId());
         return true;
     }
 

@@ -210,6 +210,21 @@ public final class HostEmulator extends EmulatorReadings implements AutoCloseabl
         return model.vm().start();
     }
 
+    /**
+     * Applies the plugin configuration set now as Envoy applies a configuration update: a new root
+     * context (a new id) is created, started and configured, and replaces the current one, which is
+     * finished and deleted; a rejected update deletes the new one instead. Returns whether it was
+     * accepted. Before {@link #startPlugin()}, it is {@link #startPlugin()}.
+     */
+    public boolean reconfigurePlugin() {
+        return model.vm().reconfigure();
+    }
+
+    /** The id of the root context new streams belong to: 1 until a configuration update replaces it. */
+    public int getRootContextId() {
+        return model.vm().rootContextId();
+    }
+
     /** Asks the plugin to finish ({@code proxy_on_done}); true if done, false if it will call {@code proxy_done}. */
     public boolean finishPlugin() {
         return model.vm().finish();

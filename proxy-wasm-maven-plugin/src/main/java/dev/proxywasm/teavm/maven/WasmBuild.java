@@ -115,6 +115,7 @@ public final class WasmBuild {
         tool.getTransformers().add(HeapLimitTransformer.class.getName());
         tool.getTransformers().add(HeapGrowthTransformer.class.getName());
         tool.getTransformers().add(StaticRootsTransformer.class.getName());
+        tool.getTransformers().add(FullCollectionBeforeGrowthTransformer.class.getName());
         tool.getTransformers().add(CommandStartTransformer.class.getName());
         tool.getTransformers().add(RuntimeExportsTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();
