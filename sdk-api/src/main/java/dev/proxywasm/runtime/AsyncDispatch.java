@@ -6,7 +6,6 @@ import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
 import dev.proxywasm.abi.GuestExport;
-import dev.proxywasm.abi.WasmResult;
 import java.util.function.Consumer;
 
 /**
@@ -158,7 +157,7 @@ public final class AsyncDispatch {
             HostBinding.hostFor(contextId);
             return true;
         } catch (HostCallException refused) {
-            if (refused.result() == WasmResult.BAD_ARGUMENT) {
+            if (refused.status() == AbiCodes.RESULT_BAD_ARGUMENT) {
                 return false;
             }
             throw refused;

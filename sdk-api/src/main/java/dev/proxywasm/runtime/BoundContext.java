@@ -1,6 +1,6 @@
 package dev.proxywasm.runtime;
 
-import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.abi.AbiCodes;
 
 /**
  * One context the plugin holds handles of: a stream, a connection or a plugin's root context. Its
@@ -50,7 +50,7 @@ public final class BoundContext {
         try {
             return HostBinding.hostFor(id);
         } catch (HostCallException refused) {
-            if (refused.result() != WasmResult.BAD_ARGUMENT) {
+            if (refused.status() != AbiCodes.RESULT_BAD_ARGUMENT) {
                 throw refused;
             }
             // The host no longer knows the context: it has ended, whether or not we were told.
