@@ -27,18 +27,21 @@ public final class Contexts {
 
     /** The plugin instance of root context {@code id}. */
     public static Object root(int id) {
-        Object plugin = ROOTS.get(id);
-        if (plugin == null) {
-            throw new IllegalStateException("unknown root context " + id);
-        }
-        return plugin;
+        return known(ROOTS.get(id), "unknown root context ", id);
     }
 
     /** The state of stream {@code id}. */
     public static Object stream(int id) {
-        Object state = STREAMS.get(id);
+        return known(STREAMS.get(id), "unknown stream context ", id);
+    }
+
+    /**
+     * {@code state}, or the refusal for an id the glue does not know: one message built in one
+     * place, not in each accessor.
+     */
+    private static Object known(Object state, String unknown, int id) {
         if (state == null) {
-            throw new IllegalStateException("unknown stream context " + id);
+            throw new IllegalStateException(unknown + id);
         }
         return state;
     }
