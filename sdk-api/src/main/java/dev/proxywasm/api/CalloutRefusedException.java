@@ -32,7 +32,8 @@ public final class CalloutRefusedException extends RuntimeException {
 
     private final String function;
     private final String cluster;
-    private final Reason reason;
+    /** The status as its code: {@link #reason()} names it only when asked (naming a constant initializes the enum). */
+    private final int result;
 
     /** {@code function} (e.g. {@code proxy_http_call}) refused a call to {@code cluster} with status {@code result}. */
     CalloutRefusedException(String function, String cluster, int result, Throwable cause) {
@@ -40,11 +41,7 @@ public final class CalloutRefusedException extends RuntimeException {
                 + why(function, result), cause);
         this.function = function;
         this.cluster = cluster;
-        // Compared, not switched on: a switch on an enum compiles to a table of all its values.
-        this.reason = result == AbiCodes.RESULT_BAD_ARGUMENT ? Reason.BAD_ARGUMENT
-                : result == AbiCodes.RESULT_PARSE_FAILURE ? Reason.PARSE_FAILURE
-                : result == AbiCodes.RESULT_INTERNAL_FAILURE ? Reason.INTERNAL_FAILURE
-                : Reason.OTHER;
+        this.result = result;
     }
 
     private static String why(String function, int result) {
@@ -71,6 +68,10 @@ public final class CalloutRefusedException extends RuntimeException {
 
     /** What the host answered. */
     public Reason reason() {
-        return reason;
+        // Compared, not switched on: a switch on an enum compiles to a table of all its values.
+        return result == AbiCodes.RESULT_BAD_ARGUMENT ? Reason.BAD_ARGUMENT
+                : result == AbiCodes.RESULT_PARSE_FAILURE ? Reason.PARSE_FAILURE
+                : result == AbiCodes.RESULT_INTERNAL_FAILURE ? Reason.INTERNAL_FAILURE
+                : Reason.OTHER;
     }
 }
