@@ -10,29 +10,31 @@ import dev.proxywasm.runtime.IntObjectMap;
  * state outlives its stream.
  */
 public final class Contexts {
-    private static final IntObjectMap<Object> ROOTS = new IntObjectMap<>();
-    private static final IntObjectMap<Object> STREAMS = new IntObjectMap<>();
+    // Made on first use rather than by a static initializer: the glue calls this class in every
+    // export, and an initializer would cost an initialization check at each call.
+    private static IntObjectMap<Object> roots;
+    private static IntObjectMap<Object> streams;
 
     private Contexts() {}
 
     /** Records the plugin instance of root context {@code id}. */
     public static void putRoot(int id, Object plugin) {
-        ROOTS.put(id, plugin);
+        roots().put(id, plugin);
     }
 
     /** Records the state of stream {@code id}. */
     public static void putStream(int id, Object state) {
-        STREAMS.put(id, state);
+        streams().put(id, state);
     }
 
     /** The plugin instance of root context {@code id}. */
     public static Object root(int id) {
-        return known(ROOTS.get(id), "unknown root context ", id);
+        return known(roots().get(id), "unknown root context ", id);
     }
 
     /** The state of stream {@code id}. */
     public static Object stream(int id) {
-        return known(STREAMS.get(id), "unknown stream context ", id);
+        return known(streams().get(id), "unknown stream context ", id);
     }
 
     /**
@@ -48,7 +50,7 @@ public final class Contexts {
 
     /** Whether {@code id} is a root context. */
     public static boolean isRoot(int id) {
-        return ROOTS.get(id) != null;
+        return roots().get(id) != null;
     }
 
     /**
@@ -60,15 +62,29 @@ public final class Contexts {
         Guard.forget(id);
         WholeBody.forget(id);
         CallbackContext.deleted(id);
-        if (STREAMS.remove(id) == null) {
-            ROOTS.remove(id);
+        if (streams().remove(id) == null) {
+            roots().remove(id);
         }
+    }
+
+    private static IntObjectMap<Object> roots() {
+        if (roots == null) {
+            roots = new IntObjectMap<>();
+        }
+        return roots;
+    }
+
+    private static IntObjectMap<Object> streams() {
+        if (streams == null) {
+            streams = new IntObjectMap<>();
+        }
+        return streams;
     }
 
     /** Forgets every context: the JVM test emulator starts each plugin from scratch. */
     public static void clear() {
-        ROOTS.clear();
-        STREAMS.clear();
+        roots = null;
+        streams = null;
         Guard.clear();
         WholeBody.clear();
         BoundContexts.clear();
