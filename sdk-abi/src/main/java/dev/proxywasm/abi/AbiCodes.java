@@ -13,8 +13,11 @@ public final class AbiCodes {
     /** {@code proxy_result_t}: the statuses every host call's check compares before it needs a {@code WasmResult}. */
     public static final int RESULT_OK = 0;
     public static final int RESULT_NOT_FOUND = 1;
+    public static final int RESULT_BAD_ARGUMENT = 2;
+    public static final int RESULT_PARSE_FAILURE = 4;
     public static final int RESULT_EMPTY = 7;
     public static final int RESULT_CAS_MISMATCH = 8;
+    public static final int RESULT_INTERNAL_FAILURE = 10;
 
     /** {@code proxy_action_t}: what a stream or connection callback returns. */
     public static final int ACTION_CONTINUE = 0;

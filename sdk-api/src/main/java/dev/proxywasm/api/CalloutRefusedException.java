@@ -1,7 +1,8 @@
 package dev.proxywasm.api;
 
 import dev.proxywasm.abi.HostFunction;
-import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.abi.AbiCodes;
+import dev.proxywasm.runtime.HostCallException;
 
 /**
  * The host refused to start an HTTP callout or a gRPC call: nothing was sent and no callback will
@@ -31,27 +32,25 @@ public final class CalloutRefusedException extends RuntimeException {
 
     private final String function;
     private final String cluster;
-    private final Reason reason;
+    /** The status as its code: {@link #reason()} names it only when asked (naming a constant initializes the enum). */
+    private final int result;
 
-    /** {@code function} (e.g. {@code proxy_http_call}) refused a call to {@code cluster} with {@code result}. */
-    CalloutRefusedException(String function, String cluster, WasmResult result, Throwable cause) {
-        super(function + " to cluster " + cluster + " was refused: " + result + why(function, result), cause);
+    /** {@code function} (e.g. {@code proxy_http_call}) refused a call to {@code cluster} with status {@code result}. */
+    CalloutRefusedException(String function, String cluster, int result, Throwable cause) {
+        super(function + " to cluster " + cluster + " was refused: " + HostCallException.resultName(result)
+                + why(function, result), cause);
         this.function = function;
         this.cluster = cluster;
-        // Compared, not switched on: a switch on an enum compiles to a table of all its values.
-        this.reason = result == WasmResult.BAD_ARGUMENT ? Reason.BAD_ARGUMENT
-                : result == WasmResult.PARSE_FAILURE ? Reason.PARSE_FAILURE
-                : result == WasmResult.INTERNAL_FAILURE ? Reason.INTERNAL_FAILURE
-                : Reason.OTHER;
+        this.result = result;
     }
 
-    private static String why(String function, WasmResult result) {
-        if (result == WasmResult.BAD_ARGUMENT) {
+    private static String why(String function, int result) {
+        if (result == AbiCodes.RESULT_BAD_ARGUMENT) {
             return function.equals(HostFunction.Names.PROXY_HTTP_CALL)
                     ? " (the proxy knows no such cluster, or :method, :path or :authority is missing)"
                     : " (the proxy refused the call's arguments)";
         }
-        if (result == WasmResult.PARSE_FAILURE) {
+        if (result == AbiCodes.RESULT_PARSE_FAILURE) {
             return " (the proxy knows no such cluster)";
         }
         return "";
@@ -69,6 +68,10 @@ public final class CalloutRefusedException extends RuntimeException {
 
     /** What the host answered. */
     public Reason reason() {
-        return reason;
+        // Compared, not switched on: a switch on an enum compiles to a table of all its values.
+        return result == AbiCodes.RESULT_BAD_ARGUMENT ? Reason.BAD_ARGUMENT
+                : result == AbiCodes.RESULT_PARSE_FAILURE ? Reason.PARSE_FAILURE
+                : result == AbiCodes.RESULT_INTERNAL_FAILURE ? Reason.INTERNAL_FAILURE
+                : Reason.OTHER;
     }
 }

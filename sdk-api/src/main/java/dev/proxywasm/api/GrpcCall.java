@@ -57,7 +57,7 @@ public final class GrpcCall {
             token = HostBinding.host().grpcCall(Utf8.encode(cluster), Utf8.encode(service), Utf8.encode(method),
                     HeaderPairs.encode(initialMetadata), message, timeoutMillis);
         } catch (HostCallException refused) {
-            throw new CalloutRefusedException(HostFunction.Names.PROXY_GRPC_CALL, cluster, refused.result(), refused);
+            throw new CalloutRefusedException(HostFunction.Names.PROXY_GRPC_CALL, cluster, refused.status(), refused);
         }
         return register(token, handler);
     }
@@ -75,7 +75,7 @@ public final class GrpcCall {
             token = HostBinding.host().grpcStream(Utf8.encode(cluster), Utf8.encode(service), Utf8.encode(method),
                     HeaderPairs.encode(initialMetadata));
         } catch (HostCallException refused) {
-            throw new CalloutRefusedException(HostFunction.Names.PROXY_GRPC_STREAM, cluster, refused.result(), refused);
+            throw new CalloutRefusedException(HostFunction.Names.PROXY_GRPC_STREAM, cluster, refused.status(), refused);
         }
         return register(token, handler);
     }

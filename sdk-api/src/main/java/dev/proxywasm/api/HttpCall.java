@@ -74,7 +74,7 @@ public final class HttpCall {
             token = HostBinding.host().httpCall(Utf8.encode(cluster), HeaderPairs.encode(headers),
                     body == null ? EMPTY : body, HeaderPairs.encode(trailers), timeoutMillis);
         } catch (HostCallException refused) {
-            throw new CalloutRefusedException(HostFunction.Names.PROXY_HTTP_CALL, cluster, refused.result(), refused);
+            throw new CalloutRefusedException(HostFunction.Names.PROXY_HTTP_CALL, cluster, refused.status(), refused);
         }
         AsyncDispatch.awaitHttpCall(token, CallbackContext.current(), onResponse);
         return token;

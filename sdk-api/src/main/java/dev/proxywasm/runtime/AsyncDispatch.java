@@ -6,9 +6,6 @@ import dev.proxywasm.api.HttpCallResponse;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
 import dev.proxywasm.abi.GuestExport;
-import dev.proxywasm.abi.WasmResult;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -22,12 +19,14 @@ import java.util.function.Consumer;
  * an answer that finds no live context is dropped with a debug line, never an error.
  */
 public final class AsyncDispatch {
-    private record Pending(int contextId, Consumer<HttpCallResponse> callback) {}
+    /** The gRPC events, for {@link #onGrpc}: one method with a switch, not a lambda class each. */
+    private static final int INITIAL_METADATA = 0;
+    private static final int MESSAGE = 1;
+    private static final int TRAILING_METADATA = 2;
+    private static final int CLOSE = 3;
 
-    private record OpenGrpc(GrpcCall call, int contextId, GrpcCall.Handler handler) {}
-
-    private static final Map<Integer, Pending> HTTP_CALLS = new HashMap<>();
-    private static final Map<Integer, OpenGrpc> GRPC_CALLS = new HashMap<>();
+    private static final CallsInFlight HTTP_CALLS = new CallsInFlight();
+    private static final CallsInFlight GRPC_CALLS = new CallsInFlight();
     private static boolean forgetsDeletedContexts;
 
     private AsyncDispatch() {}
@@ -35,13 +34,13 @@ public final class AsyncDispatch {
     /** Records the callback for callout {@code token}, made while {@code contextId} was current. */
     public static void awaitHttpCall(int token, int contextId, Consumer<HttpCallResponse> callback) {
         forgetDeletedContexts();
-        HTTP_CALLS.put(token, new Pending(contextId, callback));
+        HTTP_CALLS.put(token, InFlightCall.http(contextId, callback));
     }
 
     /** Records an open gRPC call or stream, made while the current context was current, and its handler. */
     public static void awaitGrpc(int token, GrpcCall call, GrpcCall.Handler handler) {
         forgetDeletedContexts();
-        GRPC_CALLS.put(token, new OpenGrpc(call, CallbackContext.current(), handler));
+        GRPC_CALLS.put(token, InFlightCall.grpc(CallbackContext.current(), call, handler));
     }
 
     /** From the first call on, {@code proxy_on_delete} forgets the calls of the context it deletes. */
@@ -54,12 +53,12 @@ public final class AsyncDispatch {
 
     /** {@code proxy_on_http_call_response}: runs the callout's callback once, on its context. */
     public static void httpCallResponse(int token, int headerCount, int bodySize, int trailerCount) {
-        Pending pending = HTTP_CALLS.remove(token);
+        InFlightCall pending = HTTP_CALLS.remove(token);
         if (pending == null) {
             dropped(GuestExport.Names.PROXY_ON_HTTP_CALL_RESPONSE, token);
             return;
         }
-        int context = caller(pending.contextId());
+        int context = caller(pending.contextId);
         int previous = CallbackContext.current();
         try {
             if (!focus(context)) {
@@ -67,10 +66,10 @@ public final class AsyncDispatch {
                 return;
             }
             previous = CallbackContext.enter(context);
-            pending.callback().accept(new CalloutResponse(BoundContexts.of(context), token, headerCount, bodySize,
+            pending.callback.accept(new CalloutResponse(BoundContexts.of(context), token, headerCount, bodySize,
                     trailerCount));
         } catch (Throwable failure) {
-            throw new AsyncCallbackFailure(pending.contextId(), failure);
+            throw new AsyncCallbackFailure(pending.contextId, failure);
         } finally {
             CallbackContext.exit(previous);
         }
@@ -78,41 +77,35 @@ public final class AsyncDispatch {
 
     /** {@code proxy_on_grpc_receive_initial_metadata}. */
     public static void grpcInitialMetadata(int token, int count) {
-        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA, token, false,
-                open -> open.handler().onInitialMetadata(open.call(),
-                        BoundContexts.current().headers(AbiCodes.MAP_GRPC_RECEIVE_INITIAL_METADATA)));
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_INITIAL_METADATA, token, INITIAL_METADATA, count);
     }
 
     /** {@code proxy_on_grpc_receive}. */
     public static void grpcMessage(int token, int size) {
-        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE, token, false, open -> open.handler().onMessage(open.call(),
-                BoundContexts.current().body(AbiCodes.BUFFER_GRPC_RECEIVE_BUFFER).bytes(0, size)));
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE, token, MESSAGE, size);
     }
 
     /** {@code proxy_on_grpc_receive_trailing_metadata}. */
     public static void grpcTrailingMetadata(int token, int count) {
-        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA, token, false,
-                open -> open.handler().onTrailingMetadata(open.call(),
-                        BoundContexts.current().headers(AbiCodes.MAP_GRPC_RECEIVE_TRAILING_METADATA)));
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_RECEIVE_TRAILING_METADATA, token, TRAILING_METADATA, count);
     }
 
     /** {@code proxy_on_grpc_close}: the call is over; its status message comes from the host. */
     public static void grpcClose(int token, int status) {
-        onGrpc(GuestExport.Names.PROXY_ON_GRPC_CLOSE, token, true, open -> {
-            Host.Status detail = HostBinding.host().getStatus();
-            open.handler().onClose(open.call(), WireCodes.grpcStatus(status),
-                    detail == null ? "" : Utf8.decode(detail.message()));
-        });
+        onGrpc(GuestExport.Names.PROXY_ON_GRPC_CLOSE, token, CLOSE, status);
     }
 
-    /** Runs {@code event} for call {@code token} on its context; {@code last} forgets the call. */
-    private static void onGrpc(String callback, int token, boolean last, Consumer<OpenGrpc> event) {
-        OpenGrpc open = last ? GRPC_CALLS.remove(token) : GRPC_CALLS.get(token);
+    /**
+     * Runs {@code event} (with its wire argument) for call {@code token} on its context; the close
+     * forgets the call.
+     */
+    private static void onGrpc(String callback, int token, int event, int argument) {
+        InFlightCall open = event == CLOSE ? GRPC_CALLS.remove(token) : GRPC_CALLS.get(token);
         if (open == null) {
             dropped(callback, token);
             return;
         }
-        int context = caller(open.contextId());
+        int context = caller(open.contextId);
         int previous = CallbackContext.current();
         try {
             if (!focus(context)) {
@@ -121,11 +114,29 @@ public final class AsyncDispatch {
                 return;
             }
             previous = CallbackContext.enter(context);
-            event.accept(open);
+            deliver(open, event, argument);
         } catch (Throwable failure) {
-            throw new AsyncCallbackFailure(open.contextId(), failure);
+            throw new AsyncCallbackFailure(open.contextId, failure);
         } finally {
             CallbackContext.exit(previous);
+        }
+    }
+
+    /** Hands gRPC {@code event} to the call's handler, on the call's context. */
+    private static void deliver(InFlightCall open, int event, int argument) {
+        GrpcCall.Handler handler = open.handler;
+        switch (event) {
+            case INITIAL_METADATA -> handler.onInitialMetadata(open.call,
+                    BoundContexts.current().headers(AbiCodes.MAP_GRPC_RECEIVE_INITIAL_METADATA));
+            case MESSAGE -> handler.onMessage(open.call,
+                    BoundContexts.current().body(AbiCodes.BUFFER_GRPC_RECEIVE_BUFFER).bytes(0, argument));
+            case TRAILING_METADATA -> handler.onTrailingMetadata(open.call,
+                    BoundContexts.current().headers(AbiCodes.MAP_GRPC_RECEIVE_TRAILING_METADATA));
+            default -> {
+                Host.Status detail = HostBinding.host().getStatus();
+                handler.onClose(open.call, WireCodes.grpcStatus(argument),
+                        detail == null ? "" : Utf8.decode(detail.message()));
+            }
         }
     }
 
@@ -146,7 +157,7 @@ public final class AsyncDispatch {
             HostBinding.hostFor(contextId);
             return true;
         } catch (HostCallException refused) {
-            if (refused.result() == WasmResult.BAD_ARGUMENT) {
+            if (refused.status() == AbiCodes.RESULT_BAD_ARGUMENT) {
                 return false;
             }
             throw refused;
@@ -169,12 +180,8 @@ public final class AsyncDispatch {
      * {@link CallbackContext#deleted} once a call was made.
      */
     public static void forgetContext(int contextId) {
-        if (!HTTP_CALLS.isEmpty()) {
-            HTTP_CALLS.values().removeIf(pending -> pending.contextId() == contextId);
-        }
-        if (!GRPC_CALLS.isEmpty()) {
-            GRPC_CALLS.values().removeIf(open -> open.contextId() == contextId);
-        }
+        HTTP_CALLS.forgetContext(contextId);
+        GRPC_CALLS.forgetContext(contextId);
     }
 
     /** Forgets everything in flight: the JVM test emulator starts each plugin from scratch. */

@@ -1,6 +1,6 @@
 package dev.proxywasm.runtime;
 
-import dev.proxywasm.abi.WasmResult;
+import dev.proxywasm.abi.AbiCodes;
 
 /**
  * One context the plugin holds handles of: a stream, a connection or a plugin's root context. Its
@@ -25,8 +25,10 @@ public final class BoundContext {
     private boolean ended;
     private BoundHttpStream httpStream;
     private BoundConnection connection;
-    private BoundHeaders[] maps;
-    private BoundBody[] buffers;
+    // Object[], not BoundHeaders[] and BoundBody[]: each array type is one more class record (name,
+    // type data) in the module.
+    private Object[] maps;
+    private Object[] buffers;
 
     BoundContext(int id, int kind) {
         this.id = id;
@@ -50,7 +52,7 @@ public final class BoundContext {
         try {
             return HostBinding.hostFor(id);
         } catch (HostCallException refused) {
-            if (refused.result() != WasmResult.BAD_ARGUMENT) {
+            if (refused.status() != AbiCodes.RESULT_BAD_ARGUMENT) {
                 throw refused;
             }
             // The host no longer knows the context: it has ended, whether or not we were told.
@@ -82,9 +84,9 @@ public final class BoundContext {
     /** The handle of header map {@code mapType} (its wire code) of this context. */
     public BoundHeaders headers(int mapType) {
         if (maps == null) {
-            maps = new BoundHeaders[MAP_TYPES];
+            maps = new Object[MAP_TYPES];
         }
-        BoundHeaders map = maps[mapType];
+        BoundHeaders map = (BoundHeaders) maps[mapType];
         if (map == null) {
             map = new BoundHeaders(this, mapType, false);
             maps[mapType] = map;
@@ -104,9 +106,9 @@ public final class BoundContext {
     /** The handle of buffer {@code bufferType} (its wire code) of this context. */
     public BoundBody body(int bufferType) {
         if (buffers == null) {
-            buffers = new BoundBody[BUFFER_TYPES];
+            buffers = new Object[BUFFER_TYPES];
         }
-        BoundBody buffer = buffers[bufferType];
+        BoundBody buffer = (BoundBody) buffers[bufferType];
         if (buffer == null) {
             buffer = new BoundBody(this, bufferType);
             buffers[bufferType] = buffer;

@@ -40,11 +40,7 @@ final class CalloutResponse implements HttpCallResponse {
             return null;
         }
         String status = headers().get(":status");
-        try {
-            return status == null ? null : Integer.valueOf(status.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return status == null ? null : Integers.parseInt(status.trim());
     }
 
     @Override

@@ -10,42 +10,47 @@ import dev.proxywasm.runtime.IntObjectMap;
  * state outlives its stream.
  */
 public final class Contexts {
-    private static final IntObjectMap<Object> ROOTS = new IntObjectMap<>();
-    private static final IntObjectMap<Object> STREAMS = new IntObjectMap<>();
+    // Made on first use rather than by a static initializer: the glue calls this class in every
+    // export, and an initializer would cost an initialization check at each call.
+    private static IntObjectMap<Object> roots;
+    private static IntObjectMap<Object> streams;
 
     private Contexts() {}
 
     /** Records the plugin instance of root context {@code id}. */
     public static void putRoot(int id, Object plugin) {
-        ROOTS.put(id, plugin);
+        roots().put(id, plugin);
     }
 
     /** Records the state of stream {@code id}. */
     public static void putStream(int id, Object state) {
-        STREAMS.put(id, state);
+        streams().put(id, state);
     }
 
     /** The plugin instance of root context {@code id}. */
     public static Object root(int id) {
-        Object plugin = ROOTS.get(id);
-        if (plugin == null) {
-            throw new IllegalStateException("unknown root context " + id);
-        }
-        return plugin;
+        return known(roots().get(id), "unknown root context ", id);
     }
 
     /** The state of stream {@code id}. */
     public static Object stream(int id) {
-        Object state = STREAMS.get(id);
+        return known(streams().get(id), "unknown stream context ", id);
+    }
+
+    /**
+     * {@code state}, or the refusal for an id the glue does not know: one message built in one
+     * place, not in each accessor.
+     */
+    private static Object known(Object state, String unknown, int id) {
         if (state == null) {
-            throw new IllegalStateException("unknown stream context " + id);
+            throw new IllegalStateException(unknown + id);
         }
         return state;
     }
 
     /** Whether {@code id} is a root context. */
     public static boolean isRoot(int id) {
-        return ROOTS.get(id) != null;
+        return roots().get(id) != null;
     }
 
     /**
@@ -57,15 +62,29 @@ public final class Contexts {
         Guard.forget(id);
         WholeBody.forget(id);
         CallbackContext.deleted(id);
-        if (STREAMS.remove(id) == null) {
-            ROOTS.remove(id);
+        if (streams().remove(id) == null) {
+            roots().remove(id);
         }
+    }
+
+    private static IntObjectMap<Object> roots() {
+        if (roots == null) {
+            roots = new IntObjectMap<>();
+        }
+        return roots;
+    }
+
+    private static IntObjectMap<Object> streams() {
+        if (streams == null) {
+            streams = new IntObjectMap<>();
+        }
+        return streams;
     }
 
     /** Forgets every context: the JVM test emulator starts each plugin from scratch. */
     public static void clear() {
-        ROOTS.clear();
-        STREAMS.clear();
+        roots = null;
+        streams = null;
         Guard.clear();
         WholeBody.clear();
         BoundContexts.clear();

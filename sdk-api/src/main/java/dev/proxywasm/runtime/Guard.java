@@ -19,10 +19,15 @@ public final class Guard {
     /** The local reply a stream gets when the plugin fails closed. */
     static final int FAILURE_STATUS = 500;
 
-    private static final Object FAILED = new Object();
-    private static final IntObjectMap<Object> FAILED_STREAMS = new IntObjectMap<>();
+    // No static initializer: every export's failure path and proxy_on_delete call this class, and
+    // one would cost an initialization check at each of those calls. The table comes with the
+    // first failure; the details are the plugin's from configure(), these until then.
+    private static final String DEFAULT_DETAILS = "proxy_wasm_exception";
+    /** The streams that failed, each marked with {@link #FAILED} (a constant: no initializer). */
+    private static final String FAILED = "failed";
+    private static IntObjectMap<String> failedStreams;
     private static boolean failOpen;
-    private static byte[] details = Utf8.encode("proxy_wasm_exception");
+    private static byte[] details;
     private static Function<Throwable, String> stackTrace;
 
     private Guard() {}
@@ -80,7 +85,8 @@ public final class Guard {
         report(AbiCodes.LOG_ERROR, callback, method, failure,
                 "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
         try {
-            HostBinding.host().sendLocalResponse(FAILURE_STATUS, details, new byte[0], new byte[4], -1);
+            byte[] reply = details != null ? details : Utf8.encode(DEFAULT_DETAILS);
+            HostBinding.host().sendLocalResponse(FAILURE_STATUS, reply, new byte[0], new byte[4], -1);
         } catch (Throwable replyFailed) {
             closeQuietly(AbiCodes.STREAM_REQUEST);
         }
@@ -147,22 +153,26 @@ public final class Guard {
 
     /** Forgets a deleted context, so a later context with the same id starts clean. */
     static void forget(int contextId) {
-        FAILED_STREAMS.remove(contextId);
+        if (failedStreams != null) {
+            failedStreams.remove(contextId);
+        }
     }
 
     /** Resets the policy and the failed streams: the JVM test emulator starts each plugin from scratch. */
     static void clear() {
-        FAILED_STREAMS.clear();
+        failedStreams = null;
         failOpen = false;
-        details = Utf8.encode("proxy_wasm_exception");
+        details = null;
     }
 
     /** Whether this is the stream's first failure; a second one must not send a second reply. */
     private static boolean firstFailure(int stream) {
-        if (FAILED_STREAMS.get(stream) != null) {
+        if (failedStreams == null) {
+            failedStreams = new IntObjectMap<>();
+        } else if (failedStreams.get(stream) != null) {
             return false;
         }
-        FAILED_STREAMS.put(stream, FAILED);
+        failedStreams.put(stream, FAILED);
         return true;
     }
 

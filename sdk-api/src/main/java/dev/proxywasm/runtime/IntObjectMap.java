@@ -82,6 +82,18 @@ public final class IntObjectMap<V> {
         return removed;
     }
 
+    /** The keys present now, in no particular order: a copy, so the caller may remove while it walks them. */
+    public int[] keys() {
+        int[] present = new int[size];
+        int n = 0;
+        for (int key : keys) {
+            if (key != 0) {
+                present[n++] = key;
+            }
+        }
+        return present;
+    }
+
     /** Removes every entry. */
     public void clear() {
         java.util.Arrays.fill(keys, 0);

@@ -23,7 +23,11 @@ public final class WholeBody {
     private static final int REQUEST_SEEN = 4;
     private static final int RESPONSE_SEEN = 8;
 
-    private static final IntObjectMap<int[]> FLAGS = new IntObjectMap<>();
+    /**
+     * Each buffering stream's flags, made with the first: every module deletes contexts through
+     * {@link #forget}, and a class without a static initializer costs no initialization check there.
+     */
+    private static IntObjectMap<int[]> streams;
 
     private WholeBody() {}
 
@@ -64,24 +68,29 @@ public final class WholeBody {
 
     /** Forgets a deleted stream. */
     static void forget(int contextId) {
-        FLAGS.remove(contextId);
+        if (streams != null) {
+            streams.remove(contextId);
+        }
     }
 
     /** Forgets every stream: the JVM test emulator starts each plugin from scratch. */
     static void clear() {
-        FLAGS.clear();
+        streams = null;
     }
 
     private static boolean has(int contextId, int flag) {
-        int[] flags = FLAGS.get(contextId);
+        int[] flags = streams == null ? null : streams.get(contextId);
         return flags != null && (flags[0] & flag) != 0;
     }
 
     private static void mark(int contextId, int flag) {
-        int[] flags = FLAGS.get(contextId);
+        if (streams == null) {
+            streams = new IntObjectMap<>();
+        }
+        int[] flags = streams.get(contextId);
         if (flags == null) {
             flags = new int[1];
-            FLAGS.put(contextId, flags);
+            streams.put(contextId, flags);
         }
         flags[0] |= flag;
     }

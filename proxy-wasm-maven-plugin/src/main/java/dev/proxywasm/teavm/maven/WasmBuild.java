@@ -34,6 +34,24 @@ public final class WasmBuild {
     /** Exports TeaVM adds that a proxy-wasm host must never call. */
     static final Set<String> COMMAND_EXPORTS = Set.of("_start", "start");
 
+    /**
+     * The interop exports TeaVM's WebAssembly generator writes into every module, for a JavaScript
+     * host that makes Java strings and arrays in the module's memory. No proxy-wasm host calls them;
+     * their entries alone were about 580 bytes of every module (their small bodies stay: nothing in
+     * the module is renumbered).
+     */
+    static final Set<String> INTEROP_EXPORTS = Set.of("teavm_allocateString", "teavm_stringData",
+            "teavm_allocateObjectArray", "teavm_allocateStringArray", "teavm_allocateByteArray",
+            "teavm_allocateShortArray", "teavm_allocateCharArray", "teavm_allocateIntArray",
+            "teavm_allocateLongArray", "teavm_allocateFloatArray", "teavm_allocateDoubleArray",
+            "teavm_objectArrayData", "teavm_byteArrayData", "teavm_shortArrayData", "teavm_charArrayData",
+            "teavm_intArrayData", "teavm_longArrayData", "teavm_floatArrayData", "teavm_doubleArrayData",
+            "teavm_arrayLength", "teavm_javaHeapAddress", "teavm_availableBytes", "teavm_regionsAddress",
+            "teavm_regionSize");
+
+    /** What {@link #run} takes off TeaVM's exports. */
+    private static final Set<String> STRIPPED_EXPORTS = union(COMMAND_EXPORTS, INTEROP_EXPORTS);
+
     private final List<File> classPath;
     private final String mainClass;
     private final Path output;
@@ -138,7 +156,7 @@ public final class WasmBuild {
         Path rawModule = workDirectory.resolve(rawName);
         byte[] raw = Files.readAllBytes(rawModule);
         Files.delete(rawModule);
-        byte[] module = ZeroRunRemover.apply(ExportStripper.strip(raw, COMMAND_EXPORTS));
+        byte[] module = ZeroRunRemover.apply(ExportStripper.strip(raw, STRIPPED_EXPORTS));
         ValidationReport report = TeaVmHints.explain(ModuleValidator.validate(module));
         if (report.hasErrors()) {
             report = CallerHints.explain(report, tool.getDependencyInfo().getCallGraph());
@@ -146,6 +164,12 @@ public final class WasmBuild {
         }
         writeInPlace(module);
         return new Result(module, List.of(), report, SizeHints.of(tool.getClasses(), tool.getDependencyInfo().getCallGraph()));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** Writes beside the output, then renames: a reader never sees half a module. */

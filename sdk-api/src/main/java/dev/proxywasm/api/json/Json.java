@@ -39,7 +39,7 @@ public final class Json {
         Object value = parser.value(0);
         parser.skipWhitespace();
         if (parser.pos < text.length()) {
-            throw new JsonException("unexpected '" + text.charAt(parser.pos) + "' after the value", parser.pos);
+            throw parser.unexpected("' after the value");
         }
         return value;
     }
@@ -76,7 +76,7 @@ public final class Json {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw new JsonException("unexpected '" + c + "'", pos);
+                throw unexpected("'");
         }
     }
 
@@ -220,10 +220,15 @@ public final class Json {
 
     private Object literal(String word, Object value) {
         if (!text.startsWith(word, pos)) {
-            throw new JsonException("unexpected '" + text.charAt(pos) + "'", pos);
+            throw unexpected("'");
         }
         pos += word.length();
         return value;
+    }
+
+    /** {@code unexpected 'x'} and {@code after}, for the character at the reading position: one concatenation, not three. */
+    private JsonException unexpected(String after) {
+        return new JsonException("unexpected '" + text.charAt(pos) + after, pos);
     }
 
     private void checkDepth(int depth) {
