@@ -1,6 +1,5 @@
 package example;
 
-import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.Contexts;
@@ -68,7 +67,7 @@ public final class AddHeader_ProxyWasm {
     try {
       if (parentContextId == 0) {
         Platform.bindHost();
-        Guard.configure("AddHeader", FailurePolicy.FAIL_OPEN);
+        Guard.configure("AddHeader", true);
         Contexts.putRoot(contextId, new AddHeader());
       } else {
         Contexts.putStream(contextId, ((AddHeader) Contexts.root(parentContextId)));

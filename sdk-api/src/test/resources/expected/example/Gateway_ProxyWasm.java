@@ -1,6 +1,5 @@
 package example;
 
-import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.ConfigReader;
@@ -72,7 +71,7 @@ public final class Gateway_ProxyWasm {
     try {
       if (parentContextId == 0) {
         Platform.bindHost();
-        Guard.configure("Gateway", FailurePolicy.FAIL_CLOSED);
+        Guard.configure("Gateway", false);
         Contexts.putRoot(contextId, new Gateway());
       } else {
         Contexts.putStream(contextId, ((Gateway) Contexts.root(parentContextId)));

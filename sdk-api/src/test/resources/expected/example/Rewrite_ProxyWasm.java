@@ -1,6 +1,5 @@
 package example;
 
-import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.CallbackResults;
@@ -69,7 +68,7 @@ public final class Rewrite_ProxyWasm {
     try {
       if (parentContextId == 0) {
         Platform.bindHost();
-        Guard.configure("Rewrite", FailurePolicy.FAIL_CLOSED);
+        Guard.configure("Rewrite", false);
         Contexts.putRoot(contextId, new Rewrite());
       } else {
         Contexts.putStream(contextId, ((Rewrite) Contexts.root(parentContextId)).new Exchange());

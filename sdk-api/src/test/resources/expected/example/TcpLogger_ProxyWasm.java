@@ -1,6 +1,5 @@
 package example;
 
-import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.api.ForeignFunction;
 import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
@@ -72,7 +71,7 @@ public final class TcpLogger_ProxyWasm {
     try {
       if (parentContextId == 0) {
         Platform.bindHost();
-        Guard.configure("TcpLogger", FailurePolicy.FAIL_CLOSED);
+        Guard.configure("TcpLogger", false);
         Contexts.putRoot(contextId, new TcpLogger());
       } else {
         Contexts.putStream(contextId, new TcpLogger.Session(((TcpLogger) Contexts.root(parentContextId))));

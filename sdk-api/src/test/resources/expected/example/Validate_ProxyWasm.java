@@ -1,6 +1,5 @@
 package example;
 
-import dev.proxywasm.api.FailurePolicy;
 import dev.proxywasm.runtime.CallbackArguments;
 import dev.proxywasm.runtime.CallbackContext;
 import dev.proxywasm.runtime.CallbackResults;
@@ -70,7 +69,7 @@ public final class Validate_ProxyWasm {
     try {
       if (parentContextId == 0) {
         Platform.bindHost();
-        Guard.configure("Validate", FailurePolicy.FAIL_CLOSED);
+        Guard.configure("Validate", false);
         Contexts.putRoot(contextId, new Validate());
       } else {
         Contexts.putStream(contextId, ((Validate) Contexts.root(parentContextId)).new Exchange());

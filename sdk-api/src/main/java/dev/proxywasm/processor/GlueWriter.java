@@ -39,7 +39,6 @@ final class GlueWriter {
     private static final ClassName REGISTERED_QUEUES = ClassName.get(RUNTIME, "RegisteredQueues");
     private static final ClassName FOREIGN_FUNCTION_ID = ClassName.get(Callback.API, "ForeignFunction", "Id");
     private static final ClassName FOREIGN_FUNCTION_ARGUMENTS = ClassName.get(RUNTIME, "ForeignFunctionArguments");
-    private static final ClassName FAILURE_POLICY = ClassName.get(Callback.API, "FailurePolicy");
     private static final ClassName WHOLE_BODY = ClassName.get(RUNTIME, "WholeBody");
 
     /** Where a callback's values are in its parameters: first the context. */
@@ -174,8 +173,7 @@ final class GlueWriter {
         CodeBlock.Builder body = CodeBlock.builder()
                 .beginControlFlow("if ($L == 0)", parent)
                 .addStatement("$T.bindHost()", PLATFORM)
-                .addStatement("$T.configure($S, $T.$L)", GUARD, ModelReader.nestedName(model.plugin()), FAILURE_POLICY,
-                        model.failOpen() ? "FAIL_OPEN" : "FAIL_CLOSED")
+                .addStatement("$T.configure($S, $L)", GUARD, ModelReader.nestedName(model.plugin()), model.failOpen())
                 .addStatement("$T.putRoot($L, new $T())", CONTEXTS, context, plugin)
                 .nextControlFlow("else");
         CodeBlock root = CodeBlock.of("(($T) $T.root($L))", plugin, CONTEXTS, parent);

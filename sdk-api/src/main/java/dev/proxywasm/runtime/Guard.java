@@ -21,24 +21,26 @@ public final class Guard {
 
     // No static initializer: every export's failure path and proxy_on_delete call this class, and
     // one would cost an initialization check at each of those calls. The table comes with the
-    // first failure; the details are the plugin's from configure(), these until then.
+    // first failure; the details name the plugin from configure(), or not until then.
     private static final String DEFAULT_DETAILS = "proxy_wasm_exception";
     /** The streams that failed, each marked with {@link #FAILED} (a constant: no initializer). */
     private static final String FAILED = "failed";
     private static IntObjectMap<String> failedStreams;
     private static boolean failOpen;
-    private static byte[] details;
+    private static String pluginName;
     private static Function<Throwable, String> stackTrace;
 
     private Guard() {}
 
     /**
-     * Records the plugin's policy, from the root context's creation. {@code pluginName} goes into the
-     * response-code details of the local reply, so an access log tells which plugin refused.
+     * Records the plugin's {@link FailurePolicy} ({@code failOpen} for {@code FAIL_OPEN}: the glue
+     * passes a constant, so no module carries the enum), from the root context's creation.
+     * {@code pluginName} goes into the response-code details of the local reply, so an access log
+     * tells which plugin refused; they are encoded when a reply needs them, not at each start.
      */
-    public static void configure(String pluginName, FailurePolicy policy) {
-        failOpen = policy == FailurePolicy.FAIL_OPEN;
-        details = Utf8.encode("proxy_wasm_exception{" + pluginName + "}");
+    public static void configure(String pluginName, boolean failOpen) {
+        Guard.failOpen = failOpen;
+        Guard.pluginName = pluginName;
     }
 
     /**
@@ -85,7 +87,7 @@ public final class Guard {
         report(AbiCodes.LOG_ERROR, callback, method, failure,
                 "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
         try {
-            byte[] reply = details != null ? details : Utf8.encode(DEFAULT_DETAILS);
+            byte[] reply = Utf8.encode(pluginName == null ? DEFAULT_DETAILS : DEFAULT_DETAILS + "{" + pluginName + "}");
             HostBinding.host().sendLocalResponse(FAILURE_STATUS, reply, new byte[0], new byte[4], -1);
         } catch (Throwable replyFailed) {
             closeQuietly(AbiCodes.STREAM_REQUEST);
@@ -162,7 +164,7 @@ public final class Guard {
     static void clear() {
         failedStreams = null;
         failOpen = false;
-        details = null;
+        pluginName = null;
     }
 
     /** Whether this is the stream's first failure; a second one must not send a second reply. */
