@@ -136,6 +136,9 @@ public final class WasmBuild {
         tool.getTransformers().add(FullCollectionBeforeGrowthTransformer.class.getName());
         tool.getTransformers().add(CommandStartTransformer.class.getName());
         tool.getTransformers().add(RuntimeExportsTransformer.class.getName());
+        tool.getTransformers().add(StringAppendTransformer.class.getName());
+        tool.getTransformers().add(ArrayCopyLengthTransformer.class.getName());
+        tool.getTransformers().add(AlignTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();
         HeapLimitTransformer.LIMIT.set((long) maxHeapMiB * 1024 * 1024);
         try (URLClassLoader loader = new URLClassLoader(urls(classPath), WasmBuild.class.getClassLoader())) {

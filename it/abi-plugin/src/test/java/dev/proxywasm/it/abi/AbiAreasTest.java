@@ -269,6 +269,15 @@ class AbiAreasTest {
         assertHeader(host.getCurrentResponseTrailers(id), "x-response-trailer", "seen");
     }
 
+    /** The string builder, which the Maven plugin rewrites in the compiled module, as the JVM's. */
+    @ProxyWasmTest
+    void stringBuildingAtEveryPosition(HostEmulator host) {
+        int id = request(host, "strings", "x-text", "abcdefgh");
+
+        assertHeader(host.getCurrentRequestHeaders(id), "x-strings",
+                "<nulabcdefghlab-mid-cdefgh>null\u00e9\u20ac\ud83d\ude00|refused|refused|abcdefgh1cnull35");
+    }
+
     @ProxyWasmTest
     void headerMapWholesaleAndByName(HostEmulator host) {
         int pairs = request(host, "pairs", "x-drop", "1");

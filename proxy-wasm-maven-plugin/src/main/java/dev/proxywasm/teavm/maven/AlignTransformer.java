@@ -1,0 +1,148 @@
+package dev.proxywasm.teavm.maven;
+
+import org.teavm.model.BasicBlock;
+import org.teavm.model.ClassHolder;
+import org.teavm.model.ClassHolderTransformer;
+import org.teavm.model.ClassHolderTransformerContext;
+import org.teavm.model.MethodDescriptor;
+import org.teavm.model.MethodHolder;
+import org.teavm.model.MethodReference;
+import org.teavm.model.Program;
+import org.teavm.model.ValueType;
+import org.teavm.model.Variable;
+import org.teavm.model.instructions.BinaryInstruction;
+import org.teavm.model.instructions.BinaryOperation;
+import org.teavm.model.instructions.BranchingCondition;
+import org.teavm.model.instructions.BranchingInstruction;
+import org.teavm.model.instructions.ExitInstruction;
+import org.teavm.model.instructions.IntegerConstantInstruction;
+import org.teavm.model.instructions.InvocationType;
+import org.teavm.model.instructions.InvokeInstruction;
+import org.teavm.model.instructions.NegateInstruction;
+import org.teavm.model.instructions.NumericOperandType;
+
+/**
+ * Makes TeaVM 0.13.1's {@code WasmRuntime.align(Address, int)}, the body of {@code Address.align},
+ * round up with a mask instead of a division when the alignment is a power of two, as every one the
+ * runtime asks for is (an item size or the address size). Every array allocation calls it twice and
+ * every {@code arraycopy} once; V8 does not inline it. It is now
+ *
+ * <pre>{@code
+ * int value = address.toInt();
+ * int mask = alignment - 1;
+ * if ((alignment & mask) == 0) return Address.fromInt((value + mask) & -alignment);
+ * if (value == 0) return address;                                    // TeaVM's own, for any other
+ * return Address.fromInt(((value - 1) / alignment + 1) * alignment);
+ * }</pre>
+ *
+ * The two agree for every address below 2 GiB (the mask also rounds those above it up, where
+ * TeaVM's signed division rounded them down).
+ */
+public final class AlignTransformer implements ClassHolderTransformer {
+    static final String WASM_RUNTIME = "org.teavm.backend.wasm.WasmRuntime";
+    static final String ADDRESS = "org.teavm.interop.Address";
+    static final MethodDescriptor ALIGN = new MethodDescriptor("align", ValueType.object(ADDRESS), ValueType.INTEGER,
+            ValueType.object(ADDRESS));
+    private static final MethodReference TO_INT = new MethodReference(ADDRESS, "toInt", ValueType.INTEGER);
+    private static final MethodReference FROM_INT = new MethodReference(ADDRESS, "fromInt", ValueType.INTEGER,
+            ValueType.object(ADDRESS));
+
+    @Override
+    public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
+        if (!cls.getName().equals(WASM_RUNTIME)) {
+            return;
+        }
+        MethodHolder align = cls.getMethod(ALIGN);
+        if (align == null || align.getProgram() == null
+                || !StringAppendTransformer.calls(align.getProgram()).equals(java.util.List.of("toInt", "fromInt"))) {
+            throw new IllegalStateException("TeaVM's WasmRuntime.align is not the one this SDK speeds up: it expects"
+                    + " TeaVM 0.13.1");
+        }
+        align.setProgram(alignByMask());
+    }
+
+    /** The body in the class comment, as TeaVM's IR. */
+    static Program alignByMask() {
+        Program program = new Program();
+        program.createVariable(); // slot of "this", present in static methods too
+        Variable address = program.createVariable();
+        Variable alignment = program.createVariable();
+        BasicBlock entry = program.createBasicBlock();
+        BasicBlock masked = program.createBasicBlock();
+        BasicBlock divided = program.createBasicBlock();
+        BasicBlock zero = program.createBasicBlock();
+        BasicBlock nonZero = program.createBasicBlock();
+
+        InvokeInstruction toInt = new InvokeInstruction();
+        toInt.setType(InvocationType.VIRTUAL);
+        toInt.setMethod(TO_INT);
+        toInt.setInstance(address);
+        toInt.setReceiver(program.createVariable());
+        entry.add(toInt);
+        Variable value = toInt.getReceiver();
+        Variable one = constant(entry, 1);
+        Variable mask = binary(entry, BinaryOperation.SUBTRACT, alignment, one);
+        Variable bits = binary(entry, BinaryOperation.AND, alignment, mask);
+        entry.add(branch(BranchingCondition.EQUAL, bits, masked, divided));
+
+        Variable sum = binary(masked, BinaryOperation.ADD, value, mask);
+        NegateInstruction negate = new NegateInstruction(NumericOperandType.INT);
+        negate.setOperand(alignment);
+        negate.setReceiver(program.createVariable());
+        masked.add(negate);
+        Variable rounded = binary(masked, BinaryOperation.AND, sum, negate.getReceiver());
+        masked.add(exit(fromInt(masked, rounded)));
+
+        divided.add(branch(BranchingCondition.EQUAL, value, zero, nonZero));
+        zero.add(exit(address));
+
+        Variable before = binary(nonZero, BinaryOperation.SUBTRACT, value, one);
+        Variable quotient = binary(nonZero, BinaryOperation.DIVIDE, before, alignment);
+        Variable next = binary(nonZero, BinaryOperation.ADD, quotient, one);
+        Variable multiple = binary(nonZero, BinaryOperation.MULTIPLY, next, alignment);
+        nonZero.add(exit(fromInt(nonZero, multiple)));
+        return program;
+    }
+
+    private static Variable fromInt(BasicBlock block, Variable value) {
+        InvokeInstruction fromInt = new InvokeInstruction();
+        fromInt.setType(InvocationType.SPECIAL);
+        fromInt.setMethod(FROM_INT);
+        fromInt.setArguments(value);
+        fromInt.setReceiver(block.getProgram().createVariable());
+        block.add(fromInt);
+        return fromInt.getReceiver();
+    }
+
+    private static Variable constant(BasicBlock block, int value) {
+        IntegerConstantInstruction constant = new IntegerConstantInstruction();
+        constant.setConstant(value);
+        constant.setReceiver(block.getProgram().createVariable());
+        block.add(constant);
+        return constant.getReceiver();
+    }
+
+    private static Variable binary(BasicBlock block, BinaryOperation operation, Variable first, Variable second) {
+        BinaryInstruction binary = new BinaryInstruction(operation, NumericOperandType.INT);
+        binary.setFirstOperand(first);
+        binary.setSecondOperand(second);
+        binary.setReceiver(block.getProgram().createVariable());
+        block.add(binary);
+        return binary.getReceiver();
+    }
+
+    private static BranchingInstruction branch(BranchingCondition condition, Variable operand, BasicBlock then,
+            BasicBlock otherwise) {
+        BranchingInstruction branch = new BranchingInstruction(condition);
+        branch.setOperand(operand);
+        branch.setConsequent(then);
+        branch.setAlternative(otherwise);
+        return branch;
+    }
+
+    private static ExitInstruction exit(Variable value) {
+        ExitInstruction exit = new ExitInstruction();
+        exit.setValueToReturn(value);
+        return exit;
+    }
+}
