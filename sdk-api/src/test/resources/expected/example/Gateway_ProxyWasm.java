@@ -106,7 +106,7 @@ public final class Gateway_ProxyWasm {
    * The plugin configuration as a {@link Gateway.Config}, or null after logging why it is rejected.
    */
   static Gateway.Config readConfiguration(byte[] bytes) {
-    return ConfigReader.parse(bytes, false, in -> readGateway_Config(in));
+    return ConfigReader.parse(bytes, in -> readGateway_Config(in));
   }
 
   private static Gateway.Config readGateway_Config(ConfigReader in) {

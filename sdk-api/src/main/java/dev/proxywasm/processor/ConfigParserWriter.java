@@ -46,8 +46,7 @@ final class ConfigParserWriter {
                 .addModifiers(Modifier.STATIC)
                 .returns(ClassName.get(root))
                 .addParameter(byte[].class, "bytes")
-                .addStatement("return $T.parse(bytes, $L, in -> $L(in))", READER, model.ignoreUnknownKeys(),
-                        readerName(root))
+                .addStatement("return $T.parse(bytes, in -> $L(in))", READER, readerName(root))
                 .build());
         for (ConfigRecord record : model.records()) {
             methods.add(recordReader(record));
@@ -95,9 +94,9 @@ final class ConfigParserWriter {
             }
         }
         if (keyword.equals("if")) {
-            loop.addStatement("in.unknownKey($S)", "no keys");
+            loop.addStatement("in.$L($S)", unknownKey(), "no keys");
         } else {
-            loop.nextControlFlow("else").addStatement("in.unknownKey($S)", String.join(", ", keys)).endControlFlow();
+            loop.nextControlFlow("else").addStatement("in.$L($S)", unknownKey(), String.join(", ", keys)).endControlFlow();
         }
         loop.addStatement("in.endMember()").endControlFlow();
         method.addCode(loop.build());
@@ -117,6 +116,11 @@ final class ConfigParserWriter {
                 .addStatement("throw in.rejected(e)")
                 .endControlFlow()
                 .build();
+    }
+
+    /** Rejecting or skipping a key the record does not declare, as the configuration says. */
+    private String unknownKey() {
+        return model.ignoreUnknownKeys() ? "skipUnknownKey" : "unknownKey";
     }
 
     private static RecordComponentElement component(List<? extends RecordComponentElement> components, String name) {

@@ -28,13 +28,11 @@ public final class ConfigReader extends ConfigLexer {
         T read();
     }
 
-    private final boolean ignoreUnknownKeys;
     private final List<Set<String>> keysSeen = new ArrayList<>();
     private int depth;
 
-    private ConfigReader(String text, boolean ignoreUnknownKeys) {
+    private ConfigReader(String text) {
         super(text);
-        this.ignoreUnknownKeys = ignoreUnknownKeys;
     }
 
     /** What a generated parser reads at the top: the configuration record. */
@@ -47,9 +45,9 @@ public final class ConfigReader extends ConfigLexer {
      * Reads {@code bytes} with {@code root}, or returns null after logging one critical line that
      * says why (path, expectation, what was found): the plugin does not start.
      */
-    public static <T> T parse(byte[] bytes, boolean ignoreUnknownKeys, Root<T> root) {
+    public static <T> T parse(byte[] bytes, Root<T> root) {
         try {
-            return read(bytes, ignoreUnknownKeys, root);
+            return read(bytes, root);
         } catch (ConfigException e) {
             Log.critical("plugin configuration rejected: " + e.getMessage());
             return null;
@@ -57,13 +55,13 @@ public final class ConfigReader extends ConfigLexer {
     }
 
     /** Reads {@code bytes} with {@code root}; throws {@link ConfigException} naming the path. */
-    public static <T> T read(byte[] bytes, boolean ignoreUnknownKeys, Root<T> root) {
+    public static <T> T read(byte[] bytes, Root<T> root) {
         int invalid = Utf8Check.firstInvalid(bytes);
         if (invalid >= 0) {
             throw new ConfigException("$: invalid UTF-8 at byte " + invalid);
         }
         String text = Utf8.decode(bytes);
-        ConfigReader in = new ConfigReader(isBlank(text) ? "{}" : text, ignoreUnknownKeys);
+        ConfigReader in = new ConfigReader(isBlank(text) ? "{}" : text);
         in.skipWhitespace();
         T value = root.read(in);
         in.skipWhitespace();
@@ -131,14 +129,17 @@ public final class ConfigReader extends ConfigLexer {
         skipWhitespace();
     }
 
-    /**
-     * A key the record does not declare: rejected, or, when the configuration ignores unknown keys,
-     * skipped with a warning (a misspelt key still reaches the operator's log).
-     */
+    /** A key the record does not declare, where unknown keys are rejected (the default). */
     public void unknownKey(String allowed) {
-        if (!ignoreUnknownKeys) {
-            throw new ConfigException(path() + ": unknown key; expected one of " + allowed);
-        }
+        throw new ConfigException(path() + ": unknown key; expected one of " + allowed);
+    }
+
+    /**
+     * A key the record does not declare, where the configuration ignores unknown keys: skipped with
+     * a warning (a misspelt key still reaches the operator's log). A separate method, so that a
+     * strict parser carries no code for skipping values.
+     */
+    public void skipUnknownKey(String allowed) {
         Log.warn("plugin configuration: ignoring unknown key " + path() + "; known keys: " + allowed);
         skipValue();
     }

@@ -21,11 +21,22 @@ class ConfigReaderTest {
 
     /** A record-like reader: {@code {"a": <string>}}, the way generated code reads one. */
     private static String readA(ConfigReader in) {
+        return readA(in, false);
+    }
+
+    /** {@link #readA(ConfigReader)} of a configuration that ignores unknown keys. */
+    private static String readALenient(ConfigReader in) {
+        return readA(in, true);
+    }
+
+    private static String readA(ConfigReader in, boolean lenient) {
         in.beginObject();
         String a = null;
         for (String key = in.nextKey(); key != null; key = in.nextKey()) {
             if (key.equals("a")) {
                 a = in.readString();
+            } else if (lenient) {
+                in.skipUnknownKey("a");
             } else {
                 in.unknownKey("a");
             }
@@ -36,7 +47,8 @@ class ConfigReaderTest {
 
     private String message(boolean lenient, String json) {
         return withLogs(() -> assertThrows(ConfigException.class, () -> ConfigReader.read(
-                json.getBytes(StandardCharsets.UTF_8), lenient, ConfigReaderTest::readA)).getMessage());
+                json.getBytes(StandardCharsets.UTF_8), lenient ? ConfigReaderTest::readALenient
+                        : ConfigReaderTest::readA)).getMessage());
     }
 
     private final List<String> logs = new ArrayList<>();
@@ -62,14 +74,15 @@ class ConfigReaderTest {
         @ParameterizedTest(name = "\"{0}\"")
         @CsvSource(value = {"''", "' \n\t '"}, quoteCharacter = '\'')
         void readsAsAnEmptyObject(String text) {
-            assertEquals(null, ConfigReader.read(text.getBytes(StandardCharsets.UTF_8), false,
-                    ConfigReaderTest::readA));
+            String a = ConfigReader.read(text.getBytes(StandardCharsets.UTF_8), ConfigReaderTest::readA);
+
+            assertEquals(null, a);
         }
 
         @Test
         void stillMissesTheRequiredKeys() {
             assertEquals("$: missing required key \"a\"", assertThrows(ConfigException.class,
-                    () -> ConfigReader.read(new byte[0], false, in -> {
+                    () -> ConfigReader.read(new byte[0], in -> {
                         in.beginObject();
                         in.nextKey();
                         in.missing("a");
@@ -81,7 +94,7 @@ class ConfigReaderTest {
     @Nested
     class SecondShapes {
         private <T> T read(String json, ConfigReader.Root<T> root) {
-            return ConfigReader.read(json.getBytes(StandardCharsets.UTF_8), false, root);
+            return ConfigReader.read(json.getBytes(StandardCharsets.UTF_8), root);
         }
 
         private String refused(String json, ConfigReader.Root<?> root) {
@@ -148,14 +161,14 @@ class ConfigReaderTest {
         void areSkippedWhateverTheyHoldWhenLenient() {
             String json = "{\"b\": {\"c\": [1, -2.5e3, true, null, \"s\", {}, []]}, \"a\": \"x\", \"d\": false}";
 
-            assertEquals("x", withLogs(() -> ConfigReader.read(json.getBytes(StandardCharsets.UTF_8), true,
-                    ConfigReaderTest::readA)));
+            assertEquals("x", withLogs(() -> ConfigReader.read(json.getBytes(StandardCharsets.UTF_8),
+                    ConfigReaderTest::readALenient)));
         }
 
         @Test
         void areEachNamedInAWarningWhenLenient() {
             withLogs(() -> ConfigReader.read("{\"b\": 1, \"a\": \"x\", \"labels\": {}}".getBytes(
-                    StandardCharsets.UTF_8), true, ConfigReaderTest::readA));
+                    StandardCharsets.UTF_8), ConfigReaderTest::readALenient));
 
             assertEquals(List.of("3:plugin configuration: ignoring unknown key $.b; known keys: a",
                     "3:plugin configuration: ignoring unknown key $.labels; known keys: a"), logs);
@@ -185,7 +198,7 @@ class ConfigReaderTest {
             "-0 | 0",
         })
         void wholeNumbersToTheEndsOfLong(String literal, long value) {
-            assertEquals(value, (long) ConfigReader.read(literal.getBytes(StandardCharsets.US_ASCII), false,
+            assertEquals(value, (long) ConfigReader.read(literal.getBytes(StandardCharsets.US_ASCII),
                     in -> in.readLong(Long.MIN_VALUE, Long.MAX_VALUE)));
         }
 
@@ -201,14 +214,14 @@ class ConfigReaderTest {
         void otherNumbersAndNonNumbersAreRefused(String literal, String message) {
             byte[] bytes = literal.replace('`', '"').getBytes(StandardCharsets.US_ASCII);
             assertEquals(message, assertThrows(ConfigException.class,
-                    () -> ConfigReader.read(bytes, false, in -> in.readLong(1, 10))).getMessage());
+                    () -> ConfigReader.read(bytes, in -> in.readLong(1, 10))).getMessage());
         }
 
         @Test
         void listsAndMapsKeepTheirOrder() {
             byte[] bytes = "{\"z\": [1, 2], \"a\": []}".getBytes(StandardCharsets.US_ASCII);
 
-            Map<String, List<Integer>> map = ConfigReader.read(bytes, false,
+            Map<String, List<Integer>> map = ConfigReader.read(bytes,
                     in -> in.readMap(() -> in.readList(() -> in.readInt(0, 9))));
 
             assertEquals(List.of("z", "a"), List.copyOf(map.keySet()));
@@ -220,7 +233,7 @@ class ConfigReaderTest {
             byte[] bytes = "{\"a.b\": {\"\": [1, \"x\"]}}".getBytes(StandardCharsets.US_ASCII);
 
             assertEquals("$[\"a.b\"][\"\"][1]: expected an integer from 0 to 9, found \"x\"",
-                    assertThrows(ConfigException.class, () -> ConfigReader.read(bytes, false,
+                    assertThrows(ConfigException.class, () -> ConfigReader.read(bytes,
                             in -> in.readMap(() -> in.readMap(() -> in.readList(() -> in.readInt(0, 9))))))
                             .getMessage());
         }
@@ -238,7 +251,7 @@ class ConfigReaderTest {
         @Test
         void surrogatePairsAreOneCharacterAndLoneOnesAreRefused() {
             assertEquals("\uD83D\uDE00", ConfigReader.read("{\"a\": \"\\ud83d\\ude00\"}".getBytes(
-                    StandardCharsets.US_ASCII), false, ConfigReaderTest::readA));
+                    StandardCharsets.US_ASCII), ConfigReaderTest::readA));
             assertEquals("$.a: a lone surrogate escape in a string", message(false, "{\"a\": \"\\ude00\"}"));
             assertEquals("$.a: a lone surrogate escape in a string", message(false, "{\"a\": \"\\ud83d\\u0041\"}"));
         }
