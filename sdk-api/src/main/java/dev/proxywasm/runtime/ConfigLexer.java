@@ -24,7 +24,12 @@ abstract class ConfigLexer {
     }
 
     final ConfigException expected(String expectation) {
-        return new ConfigException(path() + ": expected " + expectation + ", found " + found());
+        return fail("expected " + expectation + ", found " + found());
+    }
+
+    /** A rejection at the current path: one place builds the message, not each caller. */
+    final ConfigException fail(String problem) {
+        return new ConfigException(path() + ": " + problem);
     }
 
     /** What is at the reader's position, for messages: {@code "BLOCK"}, {@code 42}, {@code an object}. */
@@ -56,9 +61,13 @@ abstract class ConfigLexer {
                 return word;
             }
         }
-        String number = peekNumber();
-        if (number != null) {
-            return number;
+        // A run of the characters numbers are made of, valid or not: what to show, not to parse.
+        int end = pos;
+        while (end < text.length() && isNumberCharacter(text.charAt(end))) {
+            end++;
+        }
+        if (end > pos) {
+            return text.substring(pos, end);
         }
         return "'" + c + "'";
     }
@@ -106,31 +115,45 @@ abstract class ConfigLexer {
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
-                throw new ConfigException(path() + ": unterminated string");
+                throw fail("unterminated string");
             }
             char c = text.charAt(pos++);
             if (c == '"') {
                 return sb.toString();
             }
             if (c < 0x20) {
-                throw new ConfigException(path() + ": control character in a string");
+                throw fail("control character in a string");
             }
-            if (c != '\\') {
-                sb.append(c);
-                continue;
+            if (c == '\\') {
+                char e = pos < text.length() ? text.charAt(pos++) : '\0';
+                if (e == 'u') {
+                    escapedCharacter(sb);
+                    continue;
+                }
+                c = unescaped(e);
+                if (c == 0) {
+                    throw fail("invalid escape in a string");
+                }
             }
-            char e = pos < text.length() ? text.charAt(pos++) : '\0';
-            switch (e) {
-                case '"', '\\', '/' -> sb.append(e);
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> escapedCharacter(sb);
-                default -> throw new ConfigException(path() + ": invalid escape in a string");
-            }
+            sb.append(c);
         }
+    }
+
+    /** The character a one-letter escape stands for, or 0 for none (one append site, not seven). */
+    private static char unescaped(char e) {
+        return switch (e) {
+            case '"', '\\', '/' -> e;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> 0;
+        };
+    }
+
+    private static boolean isNumberCharacter(char c) {
+        return isDigit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
     }
 
     /** A {@code \}{@code u} escape; a surrogate must come in a pair, as UTF-8 can only say pairs. */
@@ -147,18 +170,18 @@ abstract class ConfigLexer {
             sb.append(c);
             return;
         }
-        throw new ConfigException(path() + ": a lone surrogate escape in a string");
+        throw fail("a lone surrogate escape in a string");
     }
 
     final char hex4() {
         if (pos + 4 > text.length()) {
-            throw new ConfigException(path() + ": truncated \\u escape");
+            throw fail("truncated \\u escape");
         }
         int v = 0;
         for (int i = 0; i < 4; i++) {
             int d = Integers.hexDigit(text.charAt(pos + i));
             if (d < 0) {
-                throw new ConfigException(path() + ": invalid \\u escape");
+                throw fail("invalid \\u escape");
             }
             v = v * 16 + d;
         }

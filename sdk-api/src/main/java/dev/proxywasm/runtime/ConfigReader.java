@@ -112,7 +112,7 @@ public final class ConfigReader extends ConfigLexer {
         String key = string();
         path.add(key);
         if (!seen.add(key)) {
-            throw new ConfigException(path() + ": the key appears twice");
+            throw fail("the key appears twice");
         }
         skipWhitespace();
         if (peek() != ':') {
@@ -131,7 +131,7 @@ public final class ConfigReader extends ConfigLexer {
 
     /** A key the record does not declare, where unknown keys are rejected (the default). */
     public void unknownKey(String allowed) {
-        throw new ConfigException(path() + ": unknown key; expected one of " + allowed);
+        throw fail("unknown key; expected one of " + allowed);
     }
 
     /**
@@ -146,7 +146,7 @@ public final class ConfigReader extends ConfigLexer {
 
     /** A required member is absent; {@code key} is its JSON key. */
     public void missing(String key) {
-        throw new ConfigException(path() + ": missing required key \"" + key + "\"");
+        throw fail("missing required key \"" + key + "\"");
     }
 
     /** Reads a JSON object with string keys into an insertion-ordered map. */
@@ -174,15 +174,15 @@ public final class ConfigReader extends ConfigLexer {
             beginObject();
             String key = nextKey();
             if (key == null) {
-                throw new ConfigException(path() + ": expected an object with one key, found an empty one");
+                throw fail("expected an object with one key, found an empty one");
             }
             if (map.containsKey(key)) {
-                throw new ConfigException(path() + ": the key appears twice");
+                throw fail("the key appears twice");
             }
             map.put(key, value.read());
             endMember();
             if (peek() != '}') {
-                throw new ConfigException(path() + ": expected an object with one key, found more");
+                throw fail("expected an object with one key, found more");
             }
             nextKey();
             return null;
@@ -268,7 +268,7 @@ public final class ConfigReader extends ConfigLexer {
         }
         Long value = Integers.parse(literal);
         if (value == null || value < min || value > max) {
-            throw new ConfigException(path() + ": expected " + expectation + ", found " + literal);
+            throw fail("expected " + expectation + ", found " + literal);
         }
         pos = start + literal.length();
         return value;
@@ -319,7 +319,7 @@ public final class ConfigReader extends ConfigLexer {
     /** Rejects an empty string, list or map where the record asks for content. */
     public void checkNonEmpty(boolean empty, String what) {
         if (empty) {
-            throw new ConfigException(path() + ": expected a non-empty " + what + ", found an empty one");
+            throw fail("expected a non-empty " + what + ", found an empty one");
         }
     }
 
@@ -330,21 +330,21 @@ public final class ConfigReader extends ConfigLexer {
                 return value;
             }
         }
-        throw new ConfigException(path() + ": expected one of " + ConfigText.join(allowed) + ", found "
+        throw fail("expected one of " + ConfigText.join(allowed) + ", found "
                 + ConfigText.quote(value));
     }
 
     /** The record's own check (its constructor) refused the values: its message, at the record's path. */
     public ConfigException rejected(IllegalArgumentException e) {
         String message = e.getMessage();
-        return new ConfigException(path() + ": " + (message != null ? message : "the values do not fit together"));
+        return fail(message != null ? message : "the values do not fit together");
     }
 
     // ---- nesting
 
     private void enter() {
         if (depth >= MAX_DEPTH) {
-            throw new ConfigException(path() + ": nesting deeper than " + MAX_DEPTH);
+            throw fail("nesting deeper than " + MAX_DEPTH);
         }
         depth++;
     }

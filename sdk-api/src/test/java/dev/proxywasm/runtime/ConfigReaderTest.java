@@ -207,7 +207,7 @@ class ConfigReaderTest {
             "9223372036854775808 | $: expected an integer from 1 to 10, found 9223372036854775808",
             "-9223372036854775809 | $: expected an integer from 1 to 10, found -9223372036854775809",
             "1e1 | $: expected an integer from 1 to 10, found 1e1",
-            "01 | $: expected an integer from 1 to 10, found '0'",
+            "01 | $: expected an integer from 1 to 10, found 01",
             "11 | $: expected an integer from 1 to 10, found 11",
             "`1` | $: expected an integer from 1 to 10, found \"1\"",
         })
