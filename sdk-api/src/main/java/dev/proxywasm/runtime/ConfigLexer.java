@@ -45,13 +45,14 @@ abstract class ConfigLexer {
                 return "an array";
             case '"': {
                 int start = pos;
+                String shown;
                 try {
-                    return ConfigText.quote(string());
+                    shown = ConfigText.quote(string());
                 } catch (ConfigException e) {
-                    return "a malformed string";
-                } finally {
-                    pos = start;
+                    shown = "a malformed string";
                 }
+                pos = start;
+                return shown;
             }
             default:
                 break;

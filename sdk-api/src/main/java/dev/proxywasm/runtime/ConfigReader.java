@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The strict JSON reader that generated configuration parsers call, one value at a time, straight
@@ -28,7 +27,7 @@ public final class ConfigReader extends ConfigLexer {
         T read();
     }
 
-    private final List<Set<String>> keysSeen = new ArrayList<>();
+    private final ArrayList<HashSet<String>> keysSeen = new ArrayList<>();
     private int depth;
 
     private ConfigReader(String text) {
@@ -89,7 +88,7 @@ public final class ConfigReader extends ConfigLexer {
      * end of the object. A key seen before in this object is rejected.
      */
     public String nextKey() {
-        Set<String> seen = keysSeen.get(keysSeen.size() - 1);
+        HashSet<String> seen = keysSeen.get(keysSeen.size() - 1);
         if (!seen.isEmpty()) {
             skipWhitespace();
             char c = peek();
