@@ -1,5 +1,10 @@
 package dev.proxywasm.teavm.maven;
 
+import static dev.proxywasm.teavm.maven.IrInstructions.binary;
+import static dev.proxywasm.teavm.maven.IrInstructions.branch;
+import static dev.proxywasm.teavm.maven.IrInstructions.constant;
+import static dev.proxywasm.teavm.maven.IrInstructions.exit;
+
 import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
@@ -10,12 +15,8 @@ import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
-import org.teavm.model.instructions.BinaryInstruction;
 import org.teavm.model.instructions.BinaryOperation;
 import org.teavm.model.instructions.BranchingCondition;
-import org.teavm.model.instructions.BranchingInstruction;
-import org.teavm.model.instructions.ExitInstruction;
-import org.teavm.model.instructions.IntegerConstantInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.NegateInstruction;
@@ -112,37 +113,5 @@ public final class AlignTransformer implements ClassHolderTransformer {
         fromInt.setReceiver(block.getProgram().createVariable());
         block.add(fromInt);
         return fromInt.getReceiver();
-    }
-
-    private static Variable constant(BasicBlock block, int value) {
-        IntegerConstantInstruction constant = new IntegerConstantInstruction();
-        constant.setConstant(value);
-        constant.setReceiver(block.getProgram().createVariable());
-        block.add(constant);
-        return constant.getReceiver();
-    }
-
-    private static Variable binary(BasicBlock block, BinaryOperation operation, Variable first, Variable second) {
-        BinaryInstruction binary = new BinaryInstruction(operation, NumericOperandType.INT);
-        binary.setFirstOperand(first);
-        binary.setSecondOperand(second);
-        binary.setReceiver(block.getProgram().createVariable());
-        block.add(binary);
-        return binary.getReceiver();
-    }
-
-    private static BranchingInstruction branch(BranchingCondition condition, Variable operand, BasicBlock then,
-            BasicBlock otherwise) {
-        BranchingInstruction branch = new BranchingInstruction(condition);
-        branch.setOperand(operand);
-        branch.setConsequent(then);
-        branch.setAlternative(otherwise);
-        return branch;
-    }
-
-    private static ExitInstruction exit(Variable value) {
-        ExitInstruction exit = new ExitInstruction();
-        exit.setValueToReturn(value);
-        return exit;
     }
 }

@@ -1,5 +1,7 @@
 package dev.proxywasm.teavm.maven;
 
+import static dev.proxywasm.teavm.maven.IrInstructions.exit;
+
 import org.teavm.model.AccessLevel;
 import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
@@ -15,7 +17,6 @@ import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
 import org.teavm.model.instructions.BranchingCondition;
 import org.teavm.model.instructions.BranchingInstruction;
-import org.teavm.model.instructions.ExitInstruction;
 import org.teavm.model.instructions.IntegerConstantInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
@@ -150,12 +151,6 @@ public final class FullCollectionBeforeGrowthTransformer implements ClassHolderT
         invoke.setArguments(argument);
         invoke.setReceiver(receiver);
         return invoke;
-    }
-
-    private static ExitInstruction exit(Variable value) {
-        ExitInstruction exit = new ExitInstruction();
-        exit.setValueToReturn(value);
-        return exit;
     }
 
     private static Iterable<Instruction> instructions(Program program) {

@@ -1,5 +1,10 @@
 package dev.proxywasm.teavm.maven;
 
+import static dev.proxywasm.teavm.maven.IrInstructions.binary;
+import static dev.proxywasm.teavm.maven.IrInstructions.branch;
+import static dev.proxywasm.teavm.maven.IrInstructions.exit;
+import static dev.proxywasm.teavm.maven.IrInstructions.invoke;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.teavm.model.BasicBlock;
@@ -14,18 +19,14 @@ import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
-import org.teavm.model.instructions.BinaryInstruction;
 import org.teavm.model.instructions.BinaryOperation;
 import org.teavm.model.instructions.BranchingCondition;
-import org.teavm.model.instructions.BranchingInstruction;
 import org.teavm.model.instructions.ConstructInstruction;
-import org.teavm.model.instructions.ExitInstruction;
 import org.teavm.model.instructions.GetFieldInstruction;
 import org.teavm.model.instructions.IntegerConstantInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.JumpInstruction;
-import org.teavm.model.instructions.NumericOperandType;
 import org.teavm.model.instructions.PutFieldInstruction;
 import org.teavm.model.instructions.RaiseInstruction;
 import org.teavm.model.instructions.StringConstantInstruction;
@@ -186,35 +187,6 @@ public final class StringAppendTransformer implements ClassHolderTransformer {
         return program;
     }
 
-    private static Variable binary(BasicBlock block, BinaryOperation operation, Variable first, Variable second) {
-        BinaryInstruction binary = new BinaryInstruction(operation, NumericOperandType.INT);
-        binary.setFirstOperand(first);
-        binary.setSecondOperand(second);
-        binary.setReceiver(block.getProgram().createVariable());
-        block.add(binary);
-        return binary.getReceiver();
-    }
-
-    private static BranchingInstruction branch(BranchingCondition condition, Variable operand, BasicBlock then,
-            BasicBlock otherwise) {
-        BranchingInstruction branch = new BranchingInstruction(condition);
-        branch.setOperand(operand);
-        branch.setConsequent(then);
-        branch.setAlternative(otherwise);
-        return branch;
-    }
-
-    private static InvokeInstruction invoke(InvocationType type, MethodReference method, Variable instance,
-            Variable receiver, Variable... arguments) {
-        InvokeInstruction invoke = new InvokeInstruction();
-        invoke.setType(type);
-        invoke.setMethod(method);
-        invoke.setInstance(instance);
-        invoke.setReceiver(receiver);
-        invoke.setArguments(arguments);
-        return invoke;
-    }
-
     private static GetFieldInstruction getField(Program program, Variable instance, String name, ValueType type) {
         GetFieldInstruction get = new GetFieldInstruction();
         get.setInstance(instance);
@@ -222,11 +194,5 @@ public final class StringAppendTransformer implements ClassHolderTransformer {
         get.setFieldType(type);
         get.setReceiver(program.createVariable());
         return get;
-    }
-
-    private static ExitInstruction exit(Variable value) {
-        ExitInstruction exit = new ExitInstruction();
-        exit.setValueToReturn(value);
-        return exit;
     }
 }
