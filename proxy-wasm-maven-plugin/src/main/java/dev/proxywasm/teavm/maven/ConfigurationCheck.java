@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * validation is networknt's; this class only turns its findings into one line per violation.
  */
 final class ConfigurationCheck {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Duplicate keys refused, as the plugin's parser refuses them (Jackson would keep the last). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     /** Keywords whose next evaluation-path segment is a name or index that also steps into the instance. */
     private static final Set<String> NAMED_CHILD = Set.of("properties", "patternProperties", "prefixItems");
     /** Keywords that step into the instance with no segment of their own after them. */
@@ -48,14 +51,19 @@ final class ConfigurationCheck {
         SchemaRegistryConfig english = SchemaRegistryConfig.builder().locale(Locale.ENGLISH).build();
         Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 registry -> registry.schemaRegistryConfig(english)).getSchema(SchemaLocation.DOCUMENT, schemaNode);
-        return explain(schema.validate(config), 0, schemaNode);
+        List<String> lines = new ArrayList<>(explain(schema.validate(config), 0, schemaNode));
+        StrictValues.check(config, "$", lines);
+        return lines;
     }
 
     private static JsonNode parse(String json, String what) {
         try {
             return JSON.readTree(json);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException(what + " is not JSON: " + e.getOriginalMessage()
+            // Jackson names a repeated key "Duplicate Object property"; the plugin refuses it too.
+            String problem = e.getOriginalMessage().startsWith("Duplicate") ? " repeats a key, which the plugin refuses: "
+                    : " is not JSON: ";
+            throw new IllegalArgumentException(what + problem + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"), e);
         }

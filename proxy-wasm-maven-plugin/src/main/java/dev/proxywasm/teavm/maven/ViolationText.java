@@ -65,18 +65,22 @@ final class ViolationText {
 
     /** {@code $.rules[2].status}: keys plain when they are plain words, else {@code ["a.b"]}. */
     static String path(NodePath location) {
-        StringBuilder sb = new StringBuilder("$");
+        String path = "$";
         for (int i = 0; i < location.getNameCount(); i++) {
-            Object element = location.getElement(i);
-            if (element instanceof Integer index) {
-                sb.append('[').append(index).append(']');
-            } else if (element.toString().matches("[A-Za-z0-9_-]+")) {
-                sb.append('.').append(element);
-            } else {
-                sb.append("[\"").append(element.toString().replace("\"", "\\\"")).append("\"]");
-            }
+            path = child(path, location.getElement(i));
         }
-        return sb.toString();
+        return path;
+    }
+
+    /** {@code path} one step down: {@code [2]} for an index, {@code .key}, or {@code ["a.b"]}. */
+    static String child(String path, Object element) {
+        if (element instanceof Integer index) {
+            return path + "[" + index + "]";
+        }
+        if (element.toString().matches("[A-Za-z0-9_-]+")) {
+            return path + "." + element;
+        }
+        return path + "[\"" + element.toString().replace("\"", "\\\"") + "\"]";
     }
 
     /** {@code ; expected one of a, b}: the keys the object's schema lists next to its additionalProperties. */

@@ -179,7 +179,10 @@ public final class WasmBuild {
     private void writeInPlace(byte[] module) throws IOException {
         Path directory = output.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path partial = Files.createTempFile(directory, output.getFileName().toString(), ".partial");
+        // Written like any file (the umask's permissions), not as a temporary file: createTempFile
+        // makes it readable by its owner only, and an Envoy running as another user (the container
+        // image's) could not load the module.
+        Path partial = directory.resolve(output.getFileName() + ".partial");
         try {
             Files.write(partial, module);
             try {

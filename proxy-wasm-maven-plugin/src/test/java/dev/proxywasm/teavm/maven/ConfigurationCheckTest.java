@@ -32,9 +32,22 @@ class ConfigurationCheckTest {
                  "headers": [{"x-a": "1"}, {"x-a": "2"}], "auth": {"user": "ops"}, "weight": 0}
                 """));
         assertEquals(List.of(), check("""
-                {"name": "guard", "upstreams": "a", "timeout": 30, "headers": {"x-a": "1"}, "auth": {"token": "t"},
-                 "weight": 1.5}
+                {"name": "guard", "upstreams": "a", "timeout": 30, "headers": {"x-a": "1"}, "auth": {"token": "t"}}
                 """));
+    }
+
+    @Test
+    void whatThePluginsParserRefusesBeyondTheSchemaIsRefusedToo() {
+        String wholeNumbers = " (a configuration holds whole numbers, written without a fraction or exponent)";
+        assertEquals(List.of("$.port: expected an integer, found 2.0" + wholeNumbers),
+                check("{\"name\": \"g\", \"port\": 2.0}"));
+        assertEquals(List.of("$.rules[0].status: expected an integer, found 404.0" + wholeNumbers),
+                check("{\"name\": \"g\", \"rules\": [{\"path\": \"/\", \"status\": 4.04e2}]}"));
+        assertEquals(List.of("$.name: a lone surrogate escape in a string"), check("{\"name\": \"\\ud800\"}"));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> check("{\"name\": \"g\", \"port\": 1, \"port\": 2}"));
+        assertTrue(twice.getMessage().startsWith("the configuration repeats a key, which the plugin refuses: ")
+                && twice.getMessage().contains("\"port\""), twice.getMessage());
     }
 
     @Test
