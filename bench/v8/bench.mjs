@@ -158,7 +158,7 @@ class Host {
 }
 
 function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 }
 
 function run(spec, options) {
@@ -176,14 +176,18 @@ function run(spec, options) {
   x.proxy_on_context_create(root, 0);
   if (x.proxy_on_vm_start && x.proxy_on_vm_start(root, 0) === 0) throw new Error(`${spec.name}: VM start failed`);
   if (x.proxy_on_configure && x.proxy_on_configure(root, spec.config.length) === 0) {
-    throw new Error(`${spec.name}: plugin start failed`);
+    // Most often a host call this host leaves unimplemented (metrics, queues, gRPC): say which.
+    const missing = host.unimplemented.size > 0 ? ` (it called ${[...host.unimplemented].join(', ')}, which this host lacks)` : '';
+    throw new Error(`${spec.name}: plugin start failed${missing}`);
   }
   const startMillis = Number(process.hrtime.bigint() - t0) / 1e6;
   const pagesAtStart = x.memory.buffer.byteLength / 65536;
 
   const times = new Float64Array(options.streams);
   let id = root + 1;
-  const total = options.warmup + options.streams;
+  // A module without HTTP callbacks (a TCP or tick-only sample) is measured for start and memory only.
+  const http = x.proxy_on_request_headers && x.proxy_on_response_headers;
+  const total = http ? options.warmup + options.streams : 0;
   const callsBefore = host.calls;
   for (let i = 0; i < total; i++) {
     const ctx = id++;
@@ -202,9 +206,9 @@ function run(spec, options) {
     const elapsed = Number(process.hrtime.bigint() - begin) / 1000;
     if (i >= options.warmup) times[i - options.warmup] = elapsed;
   }
-  const callsPerStream = (host.calls - callsBefore) / total;
-  const sorted = Array.from(times).sort((a, b) => a - b);
-  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  const callsPerStream = http ? (host.calls - callsBefore) / total : NaN;
+  const sorted = http ? Array.from(times).sort((a, b) => a - b) : [];
+  const mean = http ? sorted.reduce((a, b) => a + b, 0) / sorted.length : NaN;
   return {
     name: spec.name, size: bytes.length, startMillis, pagesAtStart,
     pagesAtEnd: x.memory.buffer.byteLength / 65536, callsPerStream,
@@ -240,9 +244,10 @@ const results = rounds.map((runs) => ({
 const baseline = results[results.length - 1];
 console.log('| module | size | start (instantiate + configure) | mean | p50 | p99 | p50 vs last | host calls/stream | pages at start → end |');
 console.log('|---|---|---|---|---|---|---|---|---|');
+const shown = (value, digits, unit) => (Number.isNaN(value) ? '—' : `${value.toFixed(digits)}${unit}`);
 for (const r of results) {
-  console.log(`| ${r.name} | ${r.size.toLocaleString('en')} B | ${r.startMillis.toFixed(1)} ms | ${r.mean.toFixed(1)} µs`
-    + ` | ${r.p50.toFixed(1)} µs | ${r.p99.toFixed(1)} µs | ${(r.p50 / baseline.p50).toFixed(2)}×`
-    + ` | ${r.callsPerStream.toFixed(0)} | ${r.pagesAtStart} → ${r.pagesAtEnd} |`);
+  console.log(`| ${r.name} | ${r.size.toLocaleString('en')} B | ${r.startMillis.toFixed(1)} ms | ${shown(r.mean, 1, ' µs')}`
+    + ` | ${shown(r.p50, 1, ' µs')} | ${shown(r.p99, 1, ' µs')} | ${shown(r.p50 / baseline.p50, 2, '×')}`
+    + ` | ${shown(r.callsPerStream, 0, '')} | ${r.pagesAtStart} → ${r.pagesAtEnd} |`);
   if (r.unimplemented.length > 0) console.log(`  (${r.name} called host functions this host does not implement: ${r.unimplemented.join(', ')})`);
 }
