@@ -4,6 +4,7 @@ import static dev.proxywasm.teavm.maven.IrInstructions.binary;
 import static dev.proxywasm.teavm.maven.IrInstructions.branch;
 import static dev.proxywasm.teavm.maven.IrInstructions.constant;
 import static dev.proxywasm.teavm.maven.IrInstructions.exit;
+import static dev.proxywasm.teavm.maven.IrInstructions.invoke;
 
 import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
@@ -18,7 +19,6 @@ import org.teavm.model.Variable;
 import org.teavm.model.instructions.BinaryOperation;
 import org.teavm.model.instructions.BranchingCondition;
 import org.teavm.model.instructions.InvocationType;
-import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.NegateInstruction;
 import org.teavm.model.instructions.NumericOperandType;
 
@@ -74,13 +74,8 @@ public final class AlignTransformer implements ClassHolderTransformer {
         BasicBlock zero = program.createBasicBlock();
         BasicBlock nonZero = program.createBasicBlock();
 
-        InvokeInstruction toInt = new InvokeInstruction();
-        toInt.setType(InvocationType.VIRTUAL);
-        toInt.setMethod(TO_INT);
-        toInt.setInstance(address);
-        toInt.setReceiver(program.createVariable());
-        entry.add(toInt);
-        Variable value = toInt.getReceiver();
+        Variable value = program.createVariable();
+        entry.add(invoke(InvocationType.VIRTUAL, TO_INT, address, value));
         Variable one = constant(entry, 1);
         Variable mask = binary(entry, BinaryOperation.SUBTRACT, alignment, one);
         Variable bits = binary(entry, BinaryOperation.AND, alignment, mask);
@@ -106,12 +101,8 @@ public final class AlignTransformer implements ClassHolderTransformer {
     }
 
     private static Variable fromInt(BasicBlock block, Variable value) {
-        InvokeInstruction fromInt = new InvokeInstruction();
-        fromInt.setType(InvocationType.SPECIAL);
-        fromInt.setMethod(FROM_INT);
-        fromInt.setArguments(value);
-        fromInt.setReceiver(block.getProgram().createVariable());
-        block.add(fromInt);
-        return fromInt.getReceiver();
+        Variable address = block.getProgram().createVariable();
+        block.add(invoke(InvocationType.SPECIAL, FROM_INT, null, address, value));
+        return address;
     }
 }

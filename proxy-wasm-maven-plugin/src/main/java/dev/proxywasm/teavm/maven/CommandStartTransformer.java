@@ -1,12 +1,13 @@
 package dev.proxywasm.teavm.maven;
 
+import static dev.proxywasm.teavm.maven.IrInstructions.exit;
+
 import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.Program;
-import org.teavm.model.instructions.ExitInstruction;
 
 /**
  * Empties TeaVM's command-line start ({@code WasmSupport.runWithArgs} and {@code runWithoutArgs}, the
@@ -42,7 +43,7 @@ public final class CommandStartTransformer implements ClassHolderTransformer {
             program.createVariable(); // "this" (present in static methods too), then each parameter
         }
         BasicBlock block = program.createBasicBlock();
-        block.add(new ExitInstruction());
+        block.add(exit(null));
         return program;
     }
 }

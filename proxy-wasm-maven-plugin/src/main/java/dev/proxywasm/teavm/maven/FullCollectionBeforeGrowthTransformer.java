@@ -1,6 +1,8 @@
 package dev.proxywasm.teavm.maven;
 
+import static dev.proxywasm.teavm.maven.IrInstructions.branch;
 import static dev.proxywasm.teavm.maven.IrInstructions.exit;
+import static dev.proxywasm.teavm.maven.IrInstructions.invoke;
 
 import org.teavm.model.AccessLevel;
 import org.teavm.model.BasicBlock;
@@ -16,7 +18,6 @@ import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
 import org.teavm.model.instructions.BranchingCondition;
-import org.teavm.model.instructions.BranchingInstruction;
 import org.teavm.model.instructions.IntegerConstantInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
@@ -72,7 +73,7 @@ public final class FullCollectionBeforeGrowthTransformer implements ClassHolderT
         limit.setConstant(YOUNG_LIMIT);
         cls.addMethod(requestAfterCollection());
         Variable request = program.createVariable();
-        InvokeInstruction ask = invoke(REQUEST_AFTER_COLLECTION, program.variableAt(1), request);
+        InvokeInstruction ask = gcCall(REQUEST_AFTER_COLLECTION, program.variableAt(1), request);
         resize.insertPrevious(ask);
         resize.setArguments(request);
     }
@@ -120,12 +121,8 @@ public final class FullCollectionBeforeGrowthTransformer implements ClassHolderT
         BasicBlock grows = program.createBasicBlock();
 
         Variable available = program.createVariable();
-        entry.add(invoke(HAS_AVAILABLE_CHUNK, size, available));
-        BranchingInstruction branch = new BranchingInstruction(BranchingCondition.NOT_EQUAL);
-        branch.setOperand(available);
-        branch.setConsequent(fits);
-        branch.setAlternative(grows);
-        entry.add(branch);
+        entry.add(gcCall(HAS_AVAILABLE_CHUNK, size, available));
+        entry.add(branch(BranchingCondition.NOT_EQUAL, available, fits, grows));
 
         Variable zero = program.createVariable();
         LongConstantInstruction constant = new LongConstantInstruction();
@@ -134,7 +131,7 @@ public final class FullCollectionBeforeGrowthTransformer implements ClassHolderT
         fits.add(exit(zero));
 
         Variable request = program.createVariable();
-        grows.add(invoke(COMPUTE_REQUEST, size, request));
+        grows.add(gcCall(COMPUTE_REQUEST, size, request));
         grows.add(exit(request));
 
         MethodHolder method = new MethodHolder(REQUEST_AFTER_COLLECTION);
@@ -144,13 +141,9 @@ public final class FullCollectionBeforeGrowthTransformer implements ClassHolderT
         return method;
     }
 
-    private static InvokeInstruction invoke(MethodDescriptor method, Variable argument, Variable receiver) {
-        InvokeInstruction invoke = new InvokeInstruction();
-        invoke.setType(InvocationType.SPECIAL);
-        invoke.setMethod(new MethodReference(GC, method));
-        invoke.setArguments(argument);
-        invoke.setReceiver(receiver);
-        return invoke;
+    /** A call of one of GC's own static methods. */
+    private static InvokeInstruction gcCall(MethodDescriptor method, Variable argument, Variable receiver) {
+        return invoke(InvocationType.SPECIAL, new MethodReference(GC, method), null, receiver, argument);
     }
 
     private static Iterable<Instruction> instructions(Program program) {

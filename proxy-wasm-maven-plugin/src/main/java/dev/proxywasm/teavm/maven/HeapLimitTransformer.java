@@ -1,5 +1,7 @@
 package dev.proxywasm.teavm.maven;
 
+import static dev.proxywasm.teavm.maven.IrInstructions.exit;
+
 import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
@@ -9,7 +11,6 @@ import org.teavm.model.MethodHolder;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
-import org.teavm.model.instructions.ExitInstruction;
 import org.teavm.model.instructions.LongConstantInstruction;
 
 /**
@@ -40,9 +41,7 @@ public final class HeapLimitTransformer implements ClassHolderTransformer {
         constant.setConstant(limit);
         constant.setReceiver(value);
         block.add(constant);
-        ExitInstruction exit = new ExitInstruction();
-        exit.setValueToReturn(value);
-        block.add(exit);
+        block.add(exit(value));
         method.setProgram(program);
     }
 }

@@ -2,6 +2,7 @@ package dev.proxywasm.teavm.maven;
 
 import static dev.proxywasm.teavm.maven.IrInstructions.binary;
 import static dev.proxywasm.teavm.maven.IrInstructions.branch;
+import static dev.proxywasm.teavm.maven.IrInstructions.constant;
 import static dev.proxywasm.teavm.maven.IrInstructions.exit;
 import static dev.proxywasm.teavm.maven.IrInstructions.invoke;
 
@@ -23,7 +24,6 @@ import org.teavm.model.instructions.BinaryOperation;
 import org.teavm.model.instructions.BranchingCondition;
 import org.teavm.model.instructions.ConstructInstruction;
 import org.teavm.model.instructions.GetFieldInstruction;
-import org.teavm.model.instructions.IntegerConstantInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.JumpInstruction;
@@ -172,10 +172,8 @@ public final class StringAppendTransformer implements ClassHolderTransformer {
         toCopy.setTarget(copy);
         shift.add(toCopy);
 
-        IntegerConstantInstruction zero = new IntegerConstantInstruction();
-        zero.setReceiver(program.createVariable());
-        copy.add(zero);
-        copy.add(invoke(InvocationType.VIRTUAL, GET_CHARS, string, null, zero.getReceiver(), n,
+        Variable zero = constant(copy, 0);
+        copy.add(invoke(InvocationType.VIRTUAL, GET_CHARS, string, null, zero, n,
                 buffer.getReceiver(), index));
         PutFieldInstruction grown = new PutFieldInstruction();
         grown.setInstance(self);
