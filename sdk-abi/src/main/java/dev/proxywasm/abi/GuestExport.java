@@ -101,10 +101,7 @@ public enum GuestExport {
     GuestExport(String abiName, String signature, String... parameters) {
         this.abiName = abiName;
         this.signature = Signature.parse(signature);
-        this.parameters = Parameter.of(parameters);
-        if (this.parameters.size() != this.signature.params().size()) {
-            throw new IllegalStateException(abiName + ": parameter names do not match the signature");
-        }
+        this.parameters = Parameter.of(abiName, this.signature, parameters);
     }
 
     /** The export's name, e.g. {@code proxy_on_request_headers}. */

@@ -122,10 +122,7 @@ public enum HostFunction {
     HostFunction(String abiName, String signature, String... parameters) {
         this.abiName = abiName;
         this.signature = Signature.parse(signature);
-        this.parameters = Parameter.of(parameters);
-        if (this.parameters.size() != this.signature.params().size()) {
-            throw new IllegalStateException(abiName + ": parameter names do not match the signature");
-        }
+        this.parameters = Parameter.of(abiName, this.signature, parameters);
     }
 
     /** The import's name, e.g. {@code proxy_get_header_map_value}. */

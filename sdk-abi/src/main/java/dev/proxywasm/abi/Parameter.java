@@ -27,9 +27,12 @@ public record Parameter(String name, Role role) {
     /**
      * The roles follow from the spec's names: {@code x_ptr} then {@code x_size} is data passed in,
      * {@code x_ptr_ptr} then {@code x_size_ptr} data handed back, any other {@code _ptr} a scalar
-     * handed back.
+     * handed back. There must be one name per parameter of {@code signature}.
      */
-    static List<Parameter> of(String... names) {
+    static List<Parameter> of(String abiName, Signature signature, String... names) {
+        if (names.length != signature.params().size()) {
+            throw new IllegalStateException(abiName + ": parameter names do not match the signature");
+        }
         List<Parameter> parameters = new ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             String name = names[i];
