@@ -43,13 +43,41 @@ record ConfigModel(ConfigRecord root, boolean ignoreUnknownKeys, List<ConfigReco
     }
 
     /** What a value is, as JSON and as Java. */
-    sealed interface Shape permits Scalar, EnumShape, ListShape, MapShape, RecordShape {}
+    sealed interface Shape permits Scalar, EnumShape, ListShape, MapShape, RecordShape {
+        /** What the lists and maps hold, however deep: where ranges and allowed values apply. */
+        default Shape leaf() {
+            if (this instanceof ListShape list) {
+                return list.element().leaf();
+            }
+            if (this instanceof MapShape map) {
+                return map.value().leaf();
+            }
+            return this;
+        }
+    }
 
     /** A string, a boolean or a whole number. */
     record Scalar(Kind kind) implements Shape {}
 
     /** The scalar kinds. */
-    enum Kind { STRING, BOOLEAN, INT, LONG }
+    enum Kind {
+        STRING, BOOLEAN, INT, LONG;
+
+        /** Whether it is a whole number, which {@code @Range} bounds. */
+        boolean isNumber() {
+            return this == INT || this == LONG;
+        }
+
+        /** The smallest value the Java type holds: a number's bound without {@code @Range}. */
+        long minValue() {
+            return this == INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        }
+
+        /** The largest value the Java type holds. */
+        long maxValue() {
+            return this == INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        }
+    }
 
     /** An enum, read by constant name. */
     record EnumShape(TypeElement type, List<String> constants) implements Shape {}

@@ -111,11 +111,10 @@ final class ConfigModelReader {
                 allowed.add((String) ((AnnotationValue) v).getValue());
             }
         }
-        Shape leaf = leaf(shape);
-        Kind leafKind = leaf instanceof Scalar scalar ? scalar.kind() : null;
-        boolean number = leafKind == Kind.INT || leafKind == Kind.LONG;
-        long min = leafKind == Kind.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
-        long max = leafKind == Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        Kind leafKind = shape.leaf() instanceof Scalar scalar ? scalar.kind() : null;
+        boolean number = leafKind != null && leafKind.isNumber();
+        long min = number ? leafKind.minValue() : Long.MIN_VALUE;
+        long max = number ? leafKind.maxValue() : Long.MAX_VALUE;
         boolean ok = true;
         if (range != null) {
             AnnotationValue minValue = value(range, "min");
@@ -263,16 +262,6 @@ final class ConfigModelReader {
         error(at, "component " + at.getSimpleName() + " has type " + type + ", which a configuration cannot hold;"
                 + " supported: " + SUPPORTED);
         return null;
-    }
-
-    private static Shape leaf(Shape shape) {
-        if (shape instanceof ListShape list) {
-            return leaf(list.element());
-        }
-        if (shape instanceof MapShape map) {
-            return leaf(map.value());
-        }
-        return shape;
     }
 
     private String boxed(TypeMirror primitive) {

@@ -3,7 +3,6 @@ package dev.proxywasm.processor;
 import dev.proxywasm.processor.ConfigModel.Accept;
 import dev.proxywasm.processor.ConfigModel.ConfigRecord;
 import dev.proxywasm.processor.ConfigModel.EnumShape;
-import dev.proxywasm.processor.ConfigModel.Kind;
 import dev.proxywasm.processor.ConfigModel.ListShape;
 import dev.proxywasm.processor.ConfigModel.MapShape;
 import dev.proxywasm.processor.ConfigModel.Member;
@@ -96,13 +95,10 @@ final class ConfigTableWriter {
 
     private static String rule(Member member) {
         List<String> rules = new ArrayList<>();
-        Shape leaf = member.shape();
-        while (leaf instanceof ListShape || leaf instanceof MapShape) {
-            leaf = leaf instanceof ListShape list ? list.element() : ((MapShape) leaf).value();
-        }
-        if (leaf instanceof Scalar scalar && (scalar.kind() == Kind.INT || scalar.kind() == Kind.LONG)) {
-            long typeMin = scalar.kind() == Kind.INT ? Integer.MIN_VALUE : Long.MIN_VALUE;
-            long typeMax = scalar.kind() == Kind.INT ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        Shape leaf = member.shape().leaf();
+        if (leaf instanceof Scalar scalar && scalar.kind().isNumber()) {
+            long typeMin = scalar.kind().minValue();
+            long typeMax = scalar.kind().maxValue();
             if (member.min() != typeMin && member.max() != typeMax) {
                 rules.add(member.min() + " to " + member.max());
             } else if (member.min() != typeMin) {
