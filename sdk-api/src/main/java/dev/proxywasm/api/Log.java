@@ -59,6 +59,6 @@ public final class Log {
      * names a {@link LogLevel} carries no table of them.
      */
     private static void write(int level, String message) {
-        HostBinding.host().log(level, Utf8.encode(String.valueOf(message)));
+        HostBinding.host().log(level, String.valueOf(message));
     }
 }

@@ -1,5 +1,7 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.runtime.Utf8Writer;
+
 /**
  * UTF-8 without {@code java.nio.charset}: the same results as {@code new String(bytes, UTF_8)} and
  * {@code s.getBytes(UTF_8)} (each maximal invalid subsequence becomes U+FFFD; a lone surrogate
@@ -19,43 +21,8 @@ public final class Utf8 {
         int n = s.length();
         char[] chars = new char[n];
         s.getChars(0, n, chars, 0);
-        int size = 0;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                size++;
-            } else if (c < 0x800) {
-                size += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
-                size += 4;
-                i++;
-            } else {
-                size += Character.isSurrogate(c) ? 1 : 3;
-            }
-        }
-        byte[] out = new byte[size];
-        int p = 0;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                out[p++] = (byte) c;
-            } else if (c < 0x800) {
-                out[p++] = (byte) (0xC0 | c >> 6);
-                out[p++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(chars[i + 1])) {
-                int cp = Character.toCodePoint(c, chars[++i]);
-                out[p++] = (byte) (0xF0 | cp >> 18);
-                out[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                out[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                out[p++] = (byte) (0x80 | cp & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                out[p++] = '?';
-            } else {
-                out[p++] = (byte) (0xE0 | c >> 12);
-                out[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[p++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
+        byte[] out = new byte[Utf8Writer.length(chars, n)];
+        Utf8Writer.write(chars, n, out, 0);
         return out;
     }
 

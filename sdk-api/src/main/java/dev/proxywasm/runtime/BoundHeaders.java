@@ -22,13 +22,13 @@ public final class BoundHeaders implements Headers {
         if (absent) {
             return null;
         }
-        byte[] value = context.host().getHeaderMapValue(mapType, Utf8.encode(name));
+        byte[] value = context.host().getHeaderMapValue(mapType, name);
         return value == null ? null : Utf8.decode(value);
     }
 
     @Override
     public boolean contains(String name) {
-        return !absent && context.host().getHeaderMapValue(mapType, Utf8.encode(name)) != null;
+        return !absent && context.host().getHeaderMapValue(mapType, name) != null;
     }
 
     @Override
@@ -43,17 +43,17 @@ public final class BoundHeaders implements Headers {
 
     @Override
     public void add(String name, String value) {
-        context.host().addHeaderMapValue(mapType, Utf8.encode(name), Utf8.encode(value));
+        context.host().addHeaderMapValue(mapType, name, value);
     }
 
     @Override
     public void set(String name, String value) {
-        context.host().replaceHeaderMapValue(mapType, Utf8.encode(name), Utf8.encode(value));
+        context.host().replaceHeaderMapValue(mapType, name, value);
     }
 
     @Override
     public void remove(String name) {
-        context.host().removeHeaderMapValue(mapType, Utf8.encode(name));
+        context.host().removeHeaderMapValue(mapType, name);
     }
 
     @Override

@@ -190,7 +190,7 @@ public final class Guard {
         try {
             String line = callback + " failed in " + method + ": " + describe(failure) + outcome;
             Function<Throwable, String> trace = stackTrace;
-            HostBinding.host().log(level, Utf8.encode(trace == null ? line : line + trace.apply(failure)));
+            HostBinding.host().log(level, trace == null ? line : line + trace.apply(failure));
         } catch (Throwable ignored) {
             // Logging itself failed (no host bound, host error): nothing left to tell.
         }

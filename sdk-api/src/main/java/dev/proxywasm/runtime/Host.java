@@ -1,5 +1,7 @@
 package dev.proxywasm.runtime;
 
+import dev.proxywasm.api.Utf8;
+
 /**
  * The proxy-wasm host as the SDK sees it: one method per ABI 0.2.1 {@code env} import, with Java
  * arrays in place of guest pointers.
@@ -15,6 +17,14 @@ public interface Host {
 
     /** {@code proxy_log}. */
     void log(int level, byte[] message);
+
+    /**
+     * {@code proxy_log} of text. The text overloads exist so that a backend can encode into memory it
+     * reuses instead of a new array per call: a log line or a header is the commonest host call.
+     */
+    default void log(int level, String message) {
+        log(level, Utf8.encode(message));
+    }
 
     /** {@code proxy_get_log_level}: the lowest level the host currently writes. */
     int getLogLevel();
@@ -66,6 +76,26 @@ public interface Host {
 
     /** {@code proxy_remove_header_map_value}. */
     void removeHeaderMapValue(int mapType, byte[] key);
+
+    /** {@code proxy_get_header_map_value} by a text key; see {@link #log(int, String)}. */
+    default byte[] getHeaderMapValue(int mapType, String key) {
+        return getHeaderMapValue(mapType, Utf8.encode(key));
+    }
+
+    /** {@code proxy_add_header_map_value} of text; see {@link #log(int, String)}. */
+    default void addHeaderMapValue(int mapType, String key, String value) {
+        addHeaderMapValue(mapType, Utf8.encode(key), Utf8.encode(value));
+    }
+
+    /** {@code proxy_replace_header_map_value} of text; see {@link #log(int, String)}. */
+    default void replaceHeaderMapValue(int mapType, String key, String value) {
+        replaceHeaderMapValue(mapType, Utf8.encode(key), Utf8.encode(value));
+    }
+
+    /** {@code proxy_remove_header_map_value} by a text key; see {@link #log(int, String)}. */
+    default void removeHeaderMapValue(int mapType, String key) {
+        removeHeaderMapValue(mapType, Utf8.encode(key));
+    }
 
     /** {@code proxy_get_header_map_size}: the serialised size of the map in bytes. */
     int getHeaderMapSize(int mapType);

@@ -12,6 +12,7 @@ import dev.proxywasm.runtime.AsyncExports;
 import dev.proxywasm.runtime.GrpcExports;
 import dev.proxywasm.teavm.imports.ProxyImports;
 import dev.proxywasm.teavm.memory.GuestMemory;
+import dev.proxywasm.teavm.memory.TextBuffer;
 
 /**
  * {@link Host} over the real {@code env} imports: each method passes its arrays' addresses, reads
@@ -54,6 +55,13 @@ public final class WasmHost implements Host {
     @Override
     public void log(int level, byte[] message) {
         check(Names.PROXY_LOG, ProxyImports.log(level, address(message), message.length));
+    }
+
+    @Override
+    public void log(int level, String message) {
+        int length = TextBuffer.put(0, message);
+        byte[] text = TextBuffer.bytes();
+        check(Names.PROXY_LOG, ProxyImports.log(level, address(text), length));
     }
 
     @Override
@@ -171,6 +179,42 @@ public final class WasmHost implements Host {
     public void removeHeaderMapValue(int mapType, byte[] key) {
         check(Names.PROXY_REMOVE_HEADER_MAP_VALUE,
                 ProxyImports.removeHeaderMapValue(mapType, address(key), key.length));
+    }
+
+    @Override
+    public byte[] getHeaderMapValue(int mapType, String key) {
+        int keyLength = TextBuffer.put(0, key);
+        byte[] text = TextBuffer.bytes();
+        int[] out = new int[2];
+        int a = address(out);
+        int mark = GuestMemory.mark();
+        int status = ProxyImports.getHeaderMapValue(mapType, address(text), keyLength, a, a + 4);
+        return result(Names.PROXY_GET_HEADER_MAP_VALUE, status, out, 0, mark);
+    }
+
+    @Override
+    public void addHeaderMapValue(int mapType, String key, String value) {
+        int keyEnd = TextBuffer.put(0, key);
+        int valueEnd = TextBuffer.put(keyEnd, value);
+        int at = address(TextBuffer.bytes());
+        check(Names.PROXY_ADD_HEADER_MAP_VALUE,
+                ProxyImports.addHeaderMapValue(mapType, at, keyEnd, at + keyEnd, valueEnd - keyEnd));
+    }
+
+    @Override
+    public void replaceHeaderMapValue(int mapType, String key, String value) {
+        int keyEnd = TextBuffer.put(0, key);
+        int valueEnd = TextBuffer.put(keyEnd, value);
+        int at = address(TextBuffer.bytes());
+        check(Names.PROXY_REPLACE_HEADER_MAP_VALUE,
+                ProxyImports.replaceHeaderMapValue(mapType, at, keyEnd, at + keyEnd, valueEnd - keyEnd));
+    }
+
+    @Override
+    public void removeHeaderMapValue(int mapType, String key) {
+        int keyLength = TextBuffer.put(0, key);
+        check(Names.PROXY_REMOVE_HEADER_MAP_VALUE,
+                ProxyImports.removeHeaderMapValue(mapType, address(TextBuffer.bytes()), keyLength));
     }
 
     @Override

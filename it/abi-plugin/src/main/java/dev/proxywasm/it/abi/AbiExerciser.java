@@ -369,6 +369,7 @@ public final class AbiExerciser {
                 case "filter-read" -> headers.add("x-read", String.valueOf(Properties.get("my_key")));
                 case "pairs" -> headers.setAll(List.of(new Header("x-only", "one")));
                 case "strings" -> headers.add("x-strings", StringEdits.run(String.valueOf(headers.get("x-text"))));
+                case "text" -> HostText.exercise(headers);
                 case "remove" -> headers.remove("x-remove-me");
                 case "replace" -> headers.set("x-dup", "replaced");
                 case "size" -> headers.add("x-map-size", Integer.toString(host().getHeaderMapSize(

@@ -279,6 +279,22 @@ class AbiAreasTest {
     }
 
     @ProxyWasmTest
+    void textPassedToTheHostIsUtf8AtEveryLengthAndWidth(HostEmulator host) {
+        int id = request(host, "text");
+
+        String lone = "a\u00e9\u20ac\ud83d\ude00?z";
+        assertEquals(List.of("\u20ac".repeat(2000) + "|end", "short " + lone),
+                host.getInfoLogs().subList(host.getInfoLogs().size() - 2, host.getInfoLogs().size()));
+        List<Header> headers = host.getCurrentRequestHeaders(id);
+        assertHeader(headers, "x-wide", lone);
+        assertHeader(headers, "x-wide-back", lone);
+        assertHeader(headers, "x-long", "\ud83d\ude00".repeat(1500));
+        assertHeader(headers, "x-long-length", "3000");
+        assertHeader(headers, "x-key-found", "true");
+        assertNoHeader(headers, "x-\u00e9-key");
+    }
+
+    @ProxyWasmTest
     void headerMapWholesaleAndByName(HostEmulator host) {
         int pairs = request(host, "pairs", "x-drop", "1");
         int remove = request(host, "remove", "x-remove-me", "1", "x-remove-me", "2");
