@@ -38,7 +38,7 @@ class AsyncDispatchTest {
                 (proxy, method, args) -> {
                     calls.add(method.getName());
                     switch (method.getName()) {
-                        case "log" -> logs.add(new String((byte[]) args[1], StandardCharsets.UTF_8));
+                        case "log" -> logs.add(args[1] instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : (String) args[1]);
                         case "setEffectiveContext" -> {
                             if (gone.contains((Integer) args[0])) {
                                 throw new HostCallException("proxy_set_effective_context", effectiveContextFailure);

@@ -58,7 +58,7 @@ class ConfigReaderTest {
         HostBinding.bind((Host) Proxy.newProxyInstance(Host.class.getClassLoader(), new Class<?>[] {Host.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("log")) {
-                        logs.add(args[0] + ":" + new String((byte[]) args[1], StandardCharsets.UTF_8));
+                        logs.add(args[0] + ":" + (args[1] instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : args[1]));
                     }
                     return method.getReturnType() == int.class ? 0 : null;
                 }));
