@@ -1,5 +1,6 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.runtime.Strings;
 import dev.proxywasm.runtime.Utf8Writer;
 
 /**
@@ -109,7 +110,7 @@ public final class Utf8 {
                 dst[dp++] = REPLACEMENT;
             }
         }
-        return new String(dst, 0, dp);
+        return dp == length ? Strings.adopt(dst) : new String(dst, 0, dp);
     }
 
     private static boolean notContinuation(int b) {
