@@ -12,14 +12,14 @@
 // The "p50 vs last" column compares with the last module that ran streams.
 //
 // Start is compile + instantiate + _initialize + the root context's proxy_on_context_create +
-// proxy_on_vm_start + proxy_on_configure, in the first round. Before any timed start, the bench
-// starts a copy of every module once, untimed, then collects the garbage: without that, the first
-// module timed paid 2 to 3 ms for the host's own JavaScript running for the first time, and with a
-// warm-up of the first module alone, the modules timed next were still 1 to 4 ms slower than the
-// same modules timed last in the run (collecting the warm-up's garbage); now a module's start is
-// the same, within about 1 ms, wherever it comes in the run. The copies carry an extra custom
-// section, so V8 compiles them as other modules: none of a module's own code is compiled before
-// its timed start.
+// proxy_on_vm_start + proxy_on_configure, the median over the rounds. Every start, timed or not,
+// compiles its own copy of the module (an extra custom section, so V8 does not reuse the code it
+// compiled for another round: a reused module started in under 1 ms). Before any timed start, the
+// bench starts a copy of every module once, untimed, then collects the garbage: without that, the
+// first module timed paid 2 to 3 ms for the host's own JavaScript running for the first time, and
+// with a warm-up of the first module alone, the modules timed next were still 1 to 4 ms slower
+// than the same modules timed last (collecting the warm-up's garbage). Now a module's start is the
+// same, within about 1 ms, wherever it comes in the run.
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -51,16 +51,16 @@ function percentile(sorted, p) {
 }
 
 /**
- * The module with a custom section added: V8 takes it for another module, so a throwaway start of
- * it warms the host's own JavaScript without compiling any of the module's code for the timed starts.
+ * The module with a custom section added, named by the label: V8 takes it for another module and
+ * compiles it afresh, instead of reusing the code it compiled for an earlier round or a warm-up.
  */
-function distinctCopy(bytes) {
-  const name = new TextEncoder().encode('bench-warm-up');
+function distinctCopy(bytes, label) {
+  const name = new TextEncoder().encode(`bench ${label}`);
   return Buffer.concat([bytes, Uint8Array.of(0, name.length + 1, name.length), name]);
 }
 
-function run(spec, options) {
-  const bytes = spec.bytes;
+function run(spec, options, label) {
+  const bytes = distinctCopy(spec.bytes, label);
   const root = 1;
   const host = new Host(spec.config, spec.name, root);
   const t0 = process.hrtime.bigint();
@@ -108,7 +108,7 @@ function run(spec, options) {
   const sorted = http ? Array.from(times).sort((a, b) => a - b) : [];
   const mean = http ? sorted.reduce((a, b) => a + b, 0) / sorted.length : NaN;
   return {
-    name: spec.name, size: bytes.length, startMillis, pagesAtStart,
+    name: spec.name, size: spec.bytes.length, startMillis, pagesAtStart,
     pagesAtEnd: x.memory.buffer.byteLength / 65536, callsPerStream,
     mean, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99),
     unimplemented: [...host.unimplemented],
@@ -127,17 +127,17 @@ console.log(`V8 ${process.versions.v8} (node ${process.version}), flags ${flags}
 // The modules take turns, round after round, each time in a fresh VM: the host's own JavaScript is
 // shared by all of them, so whichever ran first would otherwise pay for warming it up.
 // Likewise for start (see the top): warm the host up on copies of the modules, then collect.
-for (const spec of options.modules) run({ ...spec, bytes: distinctCopy(spec.bytes) }, { ...options, streams: 0, warmup: 0 });
+for (const spec of options.modules) run(spec, { ...options, streams: 0, warmup: 0 }, 'warm-up');
 setFlagsFromString('--expose-gc');
 runInNewContext('gc')();
 const rounds = options.modules.map(() => []);
 for (let round = 0; round < options.rounds; round++) {
-  options.modules.forEach((spec, i) => rounds[i].push(run(spec, options)));
+  options.modules.forEach((spec, i) => rounds[i].push(run(spec, options, `round ${round}`)));
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const results = rounds.map((runs) => ({
   ...runs[0],
-  startMillis: runs[0].startMillis, // the first round's: later ones reuse V8's compiled code
+  startMillis: median(runs.map((r) => r.startMillis)), // each round compiles its own copy
   mean: median(runs.map((r) => r.mean)),
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),
