@@ -11,7 +11,10 @@ const VM_ID = '';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** The state Envoy keeps for one VM: header maps per context, the configuration, call counts. */
+/**
+ * The state Envoy keeps for one VM: header maps per context, the configuration, call counts (of
+ * the header and log calls), and its metrics, shared data, queues and callouts.
+ */
 export class Host {
   constructor(config, pluginName, root) {
     this.config = config;
