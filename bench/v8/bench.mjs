@@ -59,6 +59,10 @@ function distinctCopy(bytes, label) {
   return Buffer.concat([bytes, Uint8Array.of(0, name.length + 1, name.length), name]);
 }
 
+// The headers Envoy's codec would hand every stream, as bytes.
+const REQUEST = Host.headerMap([[':path', '/'], [':method', 'GET'], [':authority', 'example.com']]);
+const RESPONSE = Host.headerMap([[':status', '200']]);
+
 function run(spec, options, label) {
   const bytes = distinctCopy(spec.bytes, label);
   const root = 1;
@@ -91,10 +95,10 @@ function run(spec, options, label) {
     const ctx = id++;
     const begin = process.hrtime.bigint();
     host.context = ctx;
-    host.maps.set(ctx * 8 + REQUEST_HEADERS, [[':path', '/'], [':method', 'GET'], [':authority', 'example.com']]);
+    host.maps.set(ctx * 8 + REQUEST_HEADERS, REQUEST.map((pair) => [...pair]));
     x.proxy_on_context_create(ctx, root);
     if (x.proxy_on_request_headers) x.proxy_on_request_headers(ctx, 3, 1);
-    host.maps.set(ctx * 8 + RESPONSE_HEADERS, [[':status', '200']]);
+    host.maps.set(ctx * 8 + RESPONSE_HEADERS, RESPONSE.map((pair) => [...pair]));
     if (x.proxy_on_response_headers) x.proxy_on_response_headers(ctx, 1, 1);
     if (x.proxy_on_log) x.proxy_on_log(ctx);
     if (x.proxy_on_done) x.proxy_on_done(ctx);

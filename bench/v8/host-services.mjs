@@ -263,8 +263,7 @@ export function serviceImports(host) {
     proxy_send_local_response() { return OK; },
     proxy_set_header_map_pairs(type, ptr, len) {
       if (type >>> 0 > MAX_MAP_TYPE) return BAD_ARGUMENT;
-      const pairs = parsePairs(host.bytes(ptr, len)).map(([k, v]) => [k.toLowerCase(), v]);
-      host.maps.set(host.context * 8 + type, pairs);
+      host.maps.set(host.context * 8 + type, host.constructor.headerMap(parsePairs(host.bytes(ptr, len))));
       return OK;
     },
     proxy_set_buffer_bytes(type) {

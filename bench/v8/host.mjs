@@ -71,16 +71,38 @@ export class Host {
     return map;
   }
 
+  /**
+   * A header map as Envoy holds one: names and values as bytes (no text conversion on any call),
+   * names in lower case. Built once from text by the caller; each stream gets its own pair arrays.
+   */
+  static headerMap(pairs) {
+    return pairs.map(([k, v]) => [encoder.encode(k.toLowerCase()), encoder.encode(v)]);
+  }
+
+  /** The name at ptr in lower case (ASCII only, as Envoy's LowerCaseString), copied out of memory. */
+  lowerName(ptr, len) {
+    const name = this.bytes(ptr, len).slice();
+    for (let i = 0; i < name.length; i++) if (name[i] >= 65 && name[i] <= 90) name[i] += 32;
+    return name;
+  }
+
+  copy(ptr, len) { return this.bytes(ptr, len).slice(); }
+
+  static same(a, b) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
   /** Envoy's pairs: u32 count, (u32 key length, u32 value length) per pair, then key\0value\0 each. */
   static serialise(map) {
-    const encoded = map.map(([k, v]) => [encoder.encode(k), encoder.encode(v)]);
-    let size = 4 + encoded.length * 8;
-    for (const [k, v] of encoded) size += k.length + v.length + 2;
+    let size = 4 + map.length * 8;
+    for (const [k, v] of map) size += k.length + v.length + 2;
     const out = new Uint8Array(size);
     const view = new DataView(out.buffer);
-    view.setUint32(0, encoded.length, true);
-    let offset = 4 + encoded.length * 8;
-    encoded.forEach(([k, v], i) => {
+    view.setUint32(0, map.length, true);
+    let offset = 4 + map.length * 8;
+    map.forEach(([k, v], i) => {
       view.setUint32(4 + i * 8, k.length, true);
       view.setUint32(8 + i * 8, v.length, true);
       out.set(k, offset); offset += k.length + 1;
@@ -122,28 +144,28 @@ export class Host {
       },
       proxy_get_header_map_value(type, kp, kl, ptrPtr, sizePtr) {
         self.calls++;
-        const key = self.text(kp, kl);
-        const pair = self.map(type).find(([k]) => k === key);
-        return pair ? self.give(encoder.encode(pair[1]), ptrPtr, sizePtr) : NOT_FOUND;
+        const key = self.lowerName(kp, kl);
+        const pair = self.map(type).find(([k]) => Host.same(k, key));
+        return pair ? self.give(pair[1], ptrPtr, sizePtr) : NOT_FOUND;
       },
       proxy_add_header_map_value(type, kp, kl, vp, vl) {
         self.calls++;
-        self.map(type).push([self.text(kp, kl).toLowerCase(), self.text(vp, vl)]);
+        self.map(type).push([self.lowerName(kp, kl), self.copy(vp, vl)]);
         return OK;
       },
       proxy_replace_header_map_value(type, kp, kl, vp, vl) {
         self.calls++;
-        const key = self.text(kp, kl).toLowerCase();
+        const key = self.lowerName(kp, kl);
         const map = self.map(type);
-        const pair = map.find(([k]) => k === key);
-        if (pair) pair[1] = self.text(vp, vl); else map.push([key, self.text(vp, vl)]);
+        const pair = map.find(([k]) => Host.same(k, key));
+        if (pair) pair[1] = self.copy(vp, vl); else map.push([key, self.copy(vp, vl)]);
         return OK;
       },
       proxy_remove_header_map_value(type, kp, kl) {
         self.calls++;
-        const key = self.text(kp, kl).toLowerCase();
+        const key = self.lowerName(kp, kl);
         const map = self.map(type);
-        for (let i = map.length - 1; i >= 0; i--) if (map[i][0] === key) map.splice(i, 1);
+        for (let i = map.length - 1; i >= 0; i--) if (Host.same(map[i][0], key)) map.splice(i, 1);
         return OK;
       },
     };
