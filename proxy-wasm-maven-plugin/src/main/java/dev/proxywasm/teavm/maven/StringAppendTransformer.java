@@ -20,6 +20,8 @@ import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
+import org.teavm.model.instructions.ArrayElementType;
+import org.teavm.model.instructions.ArrayLengthInstruction;
 import org.teavm.model.instructions.BinaryOperation;
 import org.teavm.model.instructions.BranchingCondition;
 import org.teavm.model.instructions.ConstructInstruction;
@@ -30,6 +32,7 @@ import org.teavm.model.instructions.JumpInstruction;
 import org.teavm.model.instructions.PutFieldInstruction;
 import org.teavm.model.instructions.RaiseInstruction;
 import org.teavm.model.instructions.StringConstantInstruction;
+import org.teavm.model.instructions.UnwrapArrayInstruction;
 
 /**
  * Makes string concatenation copy each piece in one block. Every {@code a + b} compiles to
@@ -42,17 +45,20 @@ import org.teavm.model.instructions.StringConstantInstruction;
  * <pre>{@code
  * if (index < 0 || index > length) throw new StringIndexOutOfBoundsException();
  * if (string == null) return insert(index, "null");
- * int n = string.length();
+ * char[] chars = string.characters;          // TeaVM's String holds its chars in this field
+ * int n = chars.length;
  * if (n == 0) return this;
  * int end = length + n;
  * ensureCapacity(end);
- * if (length - index > 0) System.arraycopy(buffer, index, buffer, index + n, length - index);
- * string.getChars(0, n, buffer, index);    // one memory.copy
+ * if (length - index > 0) CharCopy.copy(buffer, index, buffer, index + n, length - index);
+ * CharCopy.copy(chars, 0, buffer, index, n);  // one memory.copy each
  * length = end;
  * return this;
  * }</pre>
  *
- * with the same outcome for every argument.
+ * with the same outcome for every argument: both ranges are within the arrays by the checks above,
+ * so the copies skip {@code arraycopy}'s own checks and its four calls ({@code CharCopy}, in
+ * sdk-teavm).
  */
 public final class StringAppendTransformer implements ClassHolderTransformer {
     /** TeaVM's {@code TAbstractStringBuilder}, as its class library names it for the compiled code. */
@@ -66,13 +72,10 @@ public final class StringAppendTransformer implements ClassHolderTransformer {
             "length", "charAt", "length");
     private static final MethodDescriptor ENSURE_CAPACITY = new MethodDescriptor("ensureCapacity",
             ValueType.INTEGER, ValueType.VOID);
-    private static final MethodReference LENGTH = new MethodReference(STRING, "length", ValueType.INTEGER);
-    private static final ValueType CHARS = ValueType.arrayOf(ValueType.CHARACTER);
-    private static final MethodReference GET_CHARS = new MethodReference(STRING, "getChars", ValueType.INTEGER,
-            ValueType.INTEGER, CHARS, ValueType.INTEGER, ValueType.VOID);
-    private static final ValueType OBJECT = ValueType.object("java.lang.Object");
-    private static final MethodReference ARRAY_COPY = new MethodReference(System.class.getName(), "arraycopy",
-            OBJECT, ValueType.INTEGER, OBJECT, ValueType.INTEGER, ValueType.INTEGER, ValueType.VOID);
+    static final ValueType CHARS = ValueType.arrayOf(ValueType.CHARACTER);
+    /** The SDK's block move of chars, in sdk-teavm: see {@code dev.proxywasm.teavm.memory.CharCopy}. */
+    static final MethodReference CHAR_COPY = new MethodReference("dev.proxywasm.teavm.memory.CharCopy", "copy", CHARS,
+            ValueType.INTEGER, CHARS, ValueType.INTEGER, ValueType.INTEGER, ValueType.VOID);
 
     @Override
     public void transformClass(ClassHolder cls, ClassHolderTransformerContext context) {
@@ -151,7 +154,19 @@ public final class StringAppendTransformer implements ClassHolderTransformer {
         ofNull.add(again);
         ofNull.add(exit(again.getReceiver()));
 
-        InvokeInstruction count = invoke(InvocationType.VIRTUAL, LENGTH, string, program.createVariable());
+        GetFieldInstruction chars = new GetFieldInstruction();
+        chars.setInstance(string);
+        chars.setField(new FieldReference(STRING, "characters"));
+        chars.setFieldType(CHARS);
+        chars.setReceiver(program.createVariable());
+        measure.add(chars);
+        UnwrapArrayInstruction data = new UnwrapArrayInstruction(ArrayElementType.CHAR);
+        data.setArray(chars.getReceiver());
+        data.setReceiver(program.createVariable());
+        measure.add(data);
+        ArrayLengthInstruction count = new ArrayLengthInstruction();
+        count.setArray(data.getReceiver());
+        count.setReceiver(program.createVariable());
         measure.add(count);
         Variable n = count.getReceiver();
         measure.add(branch(BranchingCondition.EQUAL, n, empty, grow));
@@ -166,15 +181,15 @@ public final class StringAppendTransformer implements ClassHolderTransformer {
         grow.add(branch(BranchingCondition.GREATER, tail, shift, copy));
 
         Variable tailTarget = binary(shift, BinaryOperation.ADD, index, n);
-        shift.add(invoke(InvocationType.SPECIAL, ARRAY_COPY, null, null, buffer.getReceiver(), index,
+        shift.add(invoke(InvocationType.SPECIAL, CHAR_COPY, null, null, buffer.getReceiver(), index,
                 buffer.getReceiver(), tailTarget, tail));
         JumpInstruction toCopy = new JumpInstruction();
         toCopy.setTarget(copy);
         shift.add(toCopy);
 
         Variable zero = constant(copy, 0);
-        copy.add(invoke(InvocationType.VIRTUAL, GET_CHARS, string, null, zero, n,
-                buffer.getReceiver(), index));
+        copy.add(invoke(InvocationType.SPECIAL, CHAR_COPY, null, null, chars.getReceiver(), zero,
+                buffer.getReceiver(), index, n));
         PutFieldInstruction grown = new PutFieldInstruction();
         grown.setInstance(self);
         grown.setField(new FieldReference(BUILDER, "length"));

@@ -140,6 +140,7 @@ public final class WasmBuild {
         tool.getTransformers().add(ArrayCopyLengthTransformer.class.getName());
         tool.getTransformers().add(BuilderCapacityTransformer.class.getName());
         tool.getTransformers().add(StringAdoptTransformer.class.getName());
+        tool.getTransformers().add(StringCopyTransformer.class.getName());
         tool.getTransformers().add(AlignTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();
         HeapLimitTransformer.LIMIT.set((long) maxHeapMiB * 1024 * 1024);
