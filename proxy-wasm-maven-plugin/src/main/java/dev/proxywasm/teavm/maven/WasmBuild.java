@@ -141,6 +141,7 @@ public final class WasmBuild {
         tool.getTransformers().add(BuilderCapacityTransformer.class.getName());
         tool.getTransformers().add(StringAdoptTransformer.class.getName());
         tool.getTransformers().add(StringCopyTransformer.class.getName());
+        tool.getTransformers().add(ZeroFillTransformer.class.getName());
         tool.getTransformers().add(AlignTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();
         HeapLimitTransformer.LIMIT.set((long) maxHeapMiB * 1024 * 1024);
