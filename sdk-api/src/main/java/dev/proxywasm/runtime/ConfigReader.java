@@ -3,7 +3,6 @@ package dev.proxywasm.runtime;
 import dev.proxywasm.api.Log;
 import dev.proxywasm.api.Utf8;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ public final class ConfigReader extends ConfigLexer {
         T read();
     }
 
-    private final ArrayList<HashSet<String>> keysSeen = new ArrayList<>();
+    private final ArrayList<KeySet> keysSeen = new ArrayList<>();
     private int depth;
 
     private ConfigReader(String text) {
@@ -79,7 +78,7 @@ public final class ConfigReader extends ConfigLexer {
         }
         enter();
         pos++;
-        keysSeen.add(new HashSet<>());
+        keysSeen.add(new KeySet());
         skipWhitespace();
     }
 
@@ -88,7 +87,7 @@ public final class ConfigReader extends ConfigLexer {
      * end of the object. A key seen before in this object is rejected.
      */
     public String nextKey() {
-        HashSet<String> seen = keysSeen.get(keysSeen.size() - 1);
+        KeySet seen = keysSeen.get(keysSeen.size() - 1);
         if (!seen.isEmpty()) {
             skipWhitespace();
             char c = peek();
