@@ -33,9 +33,7 @@ public final class HttpHeaders {
     @OnRequestHeaders
     void requestHeaders(Headers headers) {
         headers.set("test", "best");
-        for (Header h : headers.all()) {
-            Log.info("request header --> " + h.name() + ": " + h.value());
-        }
+        logAll("request header --> ", headers);
     }
 
     @OnResponseHeaders
@@ -47,8 +45,13 @@ public final class HttpHeaders {
         if (!headerName.isEmpty()) {
             headers.add(headerName, headerValue);
         }
+        logAll("response header <-- ", headers);
+    }
+
+    /** One line per header; one loop for both directions keeps the module smaller. */
+    private static void logAll(String arrow, Headers headers) {
         for (Header h : headers.all()) {
-            Log.info("response header <-- " + h.name() + ": " + h.value());
+            Log.info(arrow + h.name() + ": " + h.value());
         }
     }
 
