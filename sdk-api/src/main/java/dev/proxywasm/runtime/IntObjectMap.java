@@ -22,16 +22,7 @@ public final class IntObjectMap<V> {
     /** The value for {@code key}, or {@code null}. */
     @SuppressWarnings("unchecked")
     public V get(int key) {
-        int mask = keys.length - 1;
-        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-            int k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == 0) {
-                return null;
-            }
-        }
+        return (V) values[slot(key)];
     }
 
     /** Maps {@code key} (not 0) to {@code value}, replacing any previous value. */
@@ -42,11 +33,7 @@ public final class IntObjectMap<V> {
         if ((size + 1) * 4 > keys.length * 3) {
             grow();
         }
-        int mask = keys.length - 1;
-        int i = mix(key) & mask;
-        while (keys[i] != 0 && keys[i] != key) {
-            i = (i + 1) & mask;
-        }
+        int i = slot(key);
         if (keys[i] == 0) {
             size++;
             keys[i] = key;
@@ -57,14 +44,11 @@ public final class IntObjectMap<V> {
     /** Removes {@code key} and returns its value, or {@code null} if absent. */
     @SuppressWarnings("unchecked")
     public V remove(int key) {
-        int mask = keys.length - 1;
-        int i = mix(key) & mask;
-        while (keys[i] != key) {
-            if (keys[i] == 0) {
-                return null;
-            }
-            i = (i + 1) & mask;
+        int i = slot(key);
+        if (keys[i] == 0) {
+            return null;
         }
+        int mask = keys.length - 1;
         V removed = (V) values[i];
         size--;
         // Backward-shift deletion keeps every probe chain unbroken without tombstones.
@@ -106,17 +90,26 @@ public final class IntObjectMap<V> {
         Object[] oldValues = values;
         keys = new int[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
-        int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0) {
-                int j = mix(oldKeys[i]) & mask;
-                while (keys[j] != 0) {
-                    j = (j + 1) & mask;
-                }
+                int j = slot(oldKeys[i]);
                 keys[j] = oldKeys[i];
                 values[j] = oldValues[i];
             }
         }
+    }
+
+    /**
+     * The slot that holds {@code key}, or the empty slot that ends its probe chain (where it would
+     * go, and whose value is null): the one probe loop of every operation.
+     */
+    private int slot(int key) {
+        int mask = keys.length - 1;
+        int i = mix(key) & mask;
+        while (keys[i] != key && keys[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        return i;
     }
 
     private static int mix(int key) {
