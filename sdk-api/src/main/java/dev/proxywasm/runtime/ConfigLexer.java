@@ -1,8 +1,5 @@
 package dev.proxywasm.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The lexical half of {@link ConfigReader}: the text, the position, the JSON path for messages,
  * and the tokens (strings with their escapes, number literals, whitespace). Rejections name the
@@ -10,8 +7,8 @@ import java.util.List;
  */
 abstract class ConfigLexer {
     final String text;
-    /** The path of the value being read: keys as strings, list indices as integers. */
-    final List<Object> path = new ArrayList<>();
+    /** The innermost object or array being read, null at the top: the path of the value being read. */
+    Nesting nesting;
     int pos;
 
     ConfigLexer(String text) {
@@ -20,7 +17,7 @@ abstract class ConfigLexer {
 
     /** The JSON path of the value being read: {@code $.rules[2].status}. */
     final String path() {
-        return ConfigText.path(path);
+        return ConfigText.path(nesting);
     }
 
     final ConfigException expected(String expectation) {

@@ -26,7 +26,6 @@ public final class ConfigReader extends ConfigLexer {
         T read();
     }
 
-    private final ArrayList<KeySet> keysSeen = new ArrayList<>();
     private int depth;
 
     private ConfigReader(String text) {
@@ -76,9 +75,8 @@ public final class ConfigReader extends ConfigLexer {
         if (peek() != '{') {
             throw expected("an object");
         }
-        enter();
+        enter(new KeySet());
         pos++;
-        keysSeen.add(new KeySet());
         skipWhitespace();
     }
 
@@ -87,7 +85,7 @@ public final class ConfigReader extends ConfigLexer {
      * end of the object. A key seen before in this object is rejected.
      */
     public String nextKey() {
-        KeySet seen = keysSeen.get(keysSeen.size() - 1);
+        KeySet seen = nesting.keys;
         if (!seen.isEmpty()) {
             skipWhitespace();
             char c = peek();
@@ -100,7 +98,6 @@ public final class ConfigReader extends ConfigLexer {
         }
         if (peek() == '}') {
             pos++;
-            keysSeen.remove(keysSeen.size() - 1);
             leave();
             return null;
         }
@@ -108,7 +105,7 @@ public final class ConfigReader extends ConfigLexer {
             throw expected("a member name");
         }
         String key = string();
-        path.add(key);
+        nesting.key = key;
         if (!seen.add(key)) {
             throw fail("the key appears twice");
         }
@@ -123,7 +120,7 @@ public final class ConfigReader extends ConfigLexer {
 
     /** Done with the current member's value: its key leaves the path. */
     public void endMember() {
-        path.remove(path.size() - 1);
+        nesting.key = null;
         skipWhitespace();
     }
 
@@ -205,7 +202,7 @@ public final class ConfigReader extends ConfigLexer {
         if (peek() != '[') {
             throw expected("an array");
         }
-        enter();
+        enter(null);
         pos++;
         List<T> list = new ArrayList<>();
         skipWhitespace();
@@ -215,10 +212,10 @@ public final class ConfigReader extends ConfigLexer {
             return list;
         }
         while (true) {
-            path.add(list.size());
+            nesting.index = list.size();
             skipWhitespace();
             list.add(element.read());
-            path.remove(path.size() - 1);
+            nesting.index = -1;
             skipWhitespace();
             char c = peek();
             if (c == ']') {
@@ -340,15 +337,18 @@ public final class ConfigReader extends ConfigLexer {
 
     // ---- nesting
 
-    private void enter() {
+    /** Goes into an object ({@code keys} for its members) or an array ({@code keys} null). */
+    private void enter(KeySet keys) {
         if (depth >= MAX_DEPTH) {
             throw fail("nesting deeper than " + MAX_DEPTH);
         }
         depth++;
+        nesting = new Nesting(nesting, keys);
     }
 
     private void leave() {
         depth--;
+        nesting = nesting.outer;
     }
 
     /** Skips one well-formed value (lenient mode's unknown keys), with the same limits. */

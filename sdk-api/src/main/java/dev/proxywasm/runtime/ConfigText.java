@@ -1,25 +1,33 @@
 package dev.proxywasm.runtime;
 
-import java.util.List;
-
 /** How configuration rejections show paths and values: small text helpers of {@link ConfigReader}. */
 final class ConfigText {
     private ConfigText() {}
 
-    /** {@code $.rules[2].status}: keys as strings, list indices as integers. */
-    static String path(List<Object> segments) {
+    /** {@code $.rules[2].status}: the segments of {@code innermost} and of the nestings around it. */
+    static String path(Nesting innermost) {
         StringBuilder sb = new StringBuilder("$");
-        // Typed appends only: append(Object) would make every toString() in the module reachable.
-        for (Object segment : segments) {
-            if (segment instanceof Integer index) {
-                sb.append('[').append(index.intValue()).append(']');
-            } else if (isPlainKey((String) segment)) {
-                sb.append('.').append((String) segment);
-            } else {
-                sb.append("[\"").append((String) segment).append("\"]");
-            }
-        }
+        appendSegments(sb, innermost);
         return sb.toString();
+    }
+
+    /** The outer segments first; at most {@link ConfigReader#MAX_DEPTH} deep. */
+    private static void appendSegments(StringBuilder sb, Nesting nesting) {
+        if (nesting == null) {
+            return;
+        }
+        appendSegments(sb, nesting.outer);
+        // Typed appends only: append(Object) would make every toString() in the module reachable.
+        String key = nesting.key;
+        if (key != null) {
+            if (isPlainKey(key)) {
+                sb.append('.').append(key);
+            } else {
+                sb.append("[\"").append(key).append("\"]");
+            }
+        } else if (nesting.index >= 0) {
+            sb.append('[').append(nesting.index).append(']');
+        }
     }
 
     /** A key the dotted path shows as it is; others are bracketed, {@code $.labels["a.b"]}. */
