@@ -34,102 +34,50 @@ public final class Utf8 {
 
     /**
      * {@code length} bytes from {@code offset} decoded. Malformed input is replaced exactly as the
-     * JDK's decoder does, so a plugin sees the same text on the JVM and in WebAssembly.
+     * JDK's decoder does, so a plugin sees the same text on the JVM and in WebAssembly: one U+FFFD
+     * for the longest well-formed start of a sequence (at least its first byte), and one for a
+     * whole three-byte sequence that encodes a surrogate. One loop reads every sequence length, which
+     * keeps the module smaller than a branch per length.
      */
     public static String decode(byte[] src, int offset, int length) {
         char[] dst = new char[length];
         int dp = 0;
         int sp = offset;
-        int sl = offset + length;
-        while (sp < sl) {
-            int b1 = src[sp++];
-            if (b1 >= 0) {
-                dst[dp++] = (char) b1;
-            } else if ((b1 >> 5) == -2 && (b1 & 0x1e) != 0) {
-                if (sp < sl) {
-                    int b2 = src[sp++];
-                    if (notContinuation(b2)) {
-                        dst[dp++] = REPLACEMENT;
-                        sp--;
-                    } else {
-                        dst[dp++] = (char) (((b1 << 6) ^ b2) ^ (((byte) 0xC0 << 6) ^ ((byte) 0x80)));
-                    }
-                    continue;
-                }
-                dst[dp++] = REPLACEMENT;
-                break;
-            } else if ((b1 >> 4) == -2) {
-                if (sp + 1 < sl) {
-                    int b2 = src[sp++];
-                    int b3 = src[sp++];
-                    if (malformed3Start(b1, b2) || notContinuation(b3)) {
-                        dst[dp++] = REPLACEMENT;
-                        sp -= 2;
-                        sp += malformed3Start(b1, b2) ? 0 : 1;
-                    } else {
-                        char c = (char) ((b1 & 0x0F) << 12 | (b2 & 0x3F) << 6 | b3 & 0x3F);
-                        dst[dp++] = Character.isSurrogate(c) ? REPLACEMENT : c;
-                    }
-                    continue;
-                }
-                if (sp < sl && malformed3Start(b1, src[sp])) {
-                    dst[dp++] = REPLACEMENT;
-                    continue;
-                }
-                dst[dp++] = REPLACEMENT;
-                break;
-            } else if ((b1 >> 3) == -2) {
-                if (sp + 2 < sl) {
-                    int b2 = src[sp++];
-                    int b3 = src[sp++];
-                    int b4 = src[sp++];
-                    int cp = (b1 & 0x07) << 18 | (b2 & 0x3F) << 12 | (b3 & 0x3F) << 6 | b4 & 0x3F;
-                    if (notContinuation(b2) || notContinuation(b3) || notContinuation(b4)
-                            || !Character.isSupplementaryCodePoint(cp)) {
-                        dst[dp++] = REPLACEMENT;
-                        sp -= 3;
-                        sp += malformed4Length(b1 & 0xFF, b2 & 0xFF, b3) - 1;
-                    } else {
-                        dst[dp++] = Character.highSurrogate(cp);
-                        dst[dp++] = Character.lowSurrogate(cp);
-                    }
-                    continue;
-                }
-                int lead = b1 & 0xFF;
-                if (lead > 0xF4 || sp < sl && malformed4Second(lead, src[sp] & 0xFF)) {
-                    dst[dp++] = REPLACEMENT;
-                    continue;
-                }
+        int end = offset + length;
+        while (sp < end) {
+            int lead = src[sp] & 0xFF;
+            if (lead < 0x80) {
+                dst[dp++] = (char) lead;
                 sp++;
-                dst[dp++] = REPLACEMENT;
-                if (sp < sl && notContinuation(src[sp])) {
-                    continue;
+                continue;
+            }
+            int size = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+            int codePoint = lead & (0x7F >> size);
+            int valid = 1;
+            while (valid < size && sp + valid < end) {
+                int next = src[sp + valid] & 0xFF;
+                // The second byte's range rules out overlong forms and values above U+10FFFF.
+                int min = valid == 1 && lead == 0xE0 ? 0xA0 : valid == 1 && lead == 0xF0 ? 0x90 : 0x80;
+                int max = valid == 1 && lead == 0xF4 ? 0x8F : 0xBF;
+                if (next < min || next > max) {
+                    break;
                 }
-                break;
-            } else {
+                codePoint = codePoint << 6 | next & 0x3F;
+                valid++;
+            }
+            if (valid < size || size == 0) {
                 dst[dp++] = REPLACEMENT;
+                sp += valid;
+                continue;
+            }
+            sp += size;
+            if (codePoint >= 0x10000) {
+                dst[dp++] = Character.highSurrogate(codePoint);
+                dst[dp++] = Character.lowSurrogate(codePoint);
+            } else {
+                dst[dp++] = Character.isSurrogate((char) codePoint) ? REPLACEMENT : (char) codePoint;
             }
         }
         return dp == length ? Strings.adopt(dst) : new String(dst, 0, dp);
-    }
-
-    private static boolean notContinuation(int b) {
-        return (b & 0xC0) != 0x80;
-    }
-
-    private static boolean malformed3Start(int b1, int b2) {
-        return (b1 == (byte) 0xE0 && (b2 & 0xE0) == 0x80) || notContinuation(b2);
-    }
-
-    private static boolean malformed4Second(int b1, int b2) {
-        return (b1 == 0xF0 && (b2 < 0x90 || b2 > 0xBF)) || (b1 == 0xF4 && (b2 & 0xF0) != 0x80) || notContinuation(b2);
-    }
-
-    /** How many bytes of a bad four-byte sequence one replacement character stands for. */
-    private static int malformed4Length(int b1, int b2, int b3) {
-        if (b1 > 0xF4 || malformed4Second(b1, b2)) {
-            return 1;
-        }
-        return notContinuation(b3) ? 2 : 3;
     }
 }

@@ -23,6 +23,23 @@ class Utf8Test {
         }
     }
 
+    /** Every sequence of up to four bytes drawn from the edges of each UTF-8 byte range. */
+    @Test
+    void decodesEveryShortSequenceOfBoundaryBytesAsTheJdkDoes() {
+        int[] edges = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1,
+            0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFF};
+        for (int length = 1; length <= 4; length++) {
+            int combinations = (int) Math.pow(edges.length, length);
+            for (int n = 0; n < combinations; n++) {
+                byte[] bytes = new byte[length];
+                for (int i = 0, rest = n; i < length; i++, rest /= edges.length) {
+                    bytes[i] = (byte) edges[rest % edges.length];
+                }
+                assertEquals(new String(bytes, StandardCharsets.UTF_8), Utf8.decode(bytes), () -> hex(bytes));
+            }
+        }
+    }
+
     @Test
     void encodesAnyStringAsTheJdkDoes() {
         for (int n = 0; n < 50_000; n++) {
