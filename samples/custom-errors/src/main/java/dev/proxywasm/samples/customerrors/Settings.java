@@ -1,57 +1,67 @@
 package dev.proxywasm.samples.customerrors;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The configuration as the plugin uses it: prefixes ready to match, and the type URI table with the
- * configured entries over the built-in ones. The checks are {@link CustomErrorsConfig}'s.
+ * The configuration as the plugin uses it: prefixes ready to match, and the configured type URIs
+ * by status code. The checks are {@link CustomErrorsConfig}'s. Arrays, not collections: the
+ * module carries no boxed keys and no immutable-collection copies, and start builds no table of
+ * the built-in types, which {@link #builtInType} names when a response needs one.
  */
-record Settings(List<UrlPrefix> prefixes, int startStatus, int endStatus, Map<Integer, String> typeUris,
-        String title, int maxDetailBytes) {
+record Settings(UrlPrefix[] prefixes, int startStatus, int endStatus, String[] typeUris, String title,
+        int maxDetailBytes) {
 
     private static final String RFC = "https://datatracker.ietf.org/doc/html/";
+    /** One slot per status code up to 599, the highest a configured key may name. */
+    private static final int STATUS_SLOTS = 600;
 
     /** From a configuration the generated parser accepted. */
     static Settings of(CustomErrorsConfig config) {
-        List<UrlPrefix> prefixes = new ArrayList<>();
-        for (String prefix : config.targetURLPrefixes()) {
-            prefixes.add(new UrlPrefix(prefix.trim()));
+        UrlPrefix[] prefixes = new UrlPrefix[config.targetURLPrefixes().size()];
+        for (int i = 0; i < prefixes.length; i++) {
+            prefixes[i] = new UrlPrefix(config.targetURLPrefixes().get(i).trim());
         }
-        Map<Integer, String> types = builtInTypes();
+        // In the map's order: of two keys that name the same status ("404", " 404"), the later wins.
+        String[] types = new String[STATUS_SLOTS];
         for (Map.Entry<String, String> entry : config.problemTypeURIMap().entrySet()) {
-            types.put(CustomErrorsConfig.statusCode(entry.getKey()), entry.getValue().trim());
+            types[CustomErrorsConfig.statusCode(entry.getKey())] = entry.getValue().trim();
         }
-        return new Settings(List.copyOf(prefixes), config.startStatusCode(), config.endStatusCode(), Map.copyOf(types),
-                config.problemTitle(), config.maxDetailBytes());
+        return new Settings(prefixes, config.startStatusCode(), config.endStatusCode(), types, config.problemTitle(),
+                config.maxDetailBytes());
     }
 
-    /** The problem types RFC 9110 and RFC 6585 define for the common statuses. */
-    static Map<Integer, String> builtInTypes() {
-        Map<Integer, String> types = new HashMap<>();
-        int[] clientErrors = {400, 401, 403, 404, 405, 406, 408, 409, 412, 415, 422, 426};
-        String[] clientSections = {"1", "2", "4", "5", "6", "7", "9", "10", "13", "16", "21", "22"};
-        for (int i = 0; i < clientErrors.length; i++) {
-            types.put(clientErrors[i], RFC + "rfc9110#section-15.5." + clientSections[i]);
+    /**
+     * The problem type RFC 9110 (or RFC 6585, for 429) defines for {@code status}; for other
+     * statuses, the section of their class (4xx or 5xx).
+     */
+    static String builtInType(int status) {
+        if (status == 429) {
+            return RFC + "rfc6585#section-4";
         }
-        types.put(429, RFC + "rfc6585#section-4");
-        int[] serverErrors = {500, 502, 503, 504};
-        String[] serverSections = {"1", "3", "4", "5"};
-        for (int i = 0; i < serverErrors.length; i++) {
-            types.put(serverErrors[i], RFC + "rfc9110#section-15.6." + serverSections[i]);
-        }
-        return types;
+        int subsection = switch (status) {
+            case 400, 500 -> 1;
+            case 401 -> 2;
+            case 502 -> 3;
+            case 403, 503 -> 4;
+            case 404, 504 -> 5;
+            case 405 -> 6;
+            case 406 -> 7;
+            case 408 -> 9;
+            case 409 -> 10;
+            case 412 -> 13;
+            case 415 -> 16;
+            case 422 -> 21;
+            case 426 -> 22;
+            default -> 0;
+        };
+        String section = RFC + "rfc9110#section-" + (status < 500 ? "15.5" : "15.6");
+        return subsection == 0 ? section : section + "." + subsection;
     }
 
-    /** The problem type URI for {@code status}. */
+    /** The problem type URI for {@code status}: the configured one, else the built-in one. */
     String typeUri(int status) {
-        String configured = typeUris.get(status);
-        if (configured != null) {
-            return configured;
-        }
-        return RFC + "rfc9110#section-" + (status < 500 ? "15.5" : "15.6");
+        String configured = typeUris[status];
+        return configured != null ? configured : builtInType(status);
     }
 
     /** Whether the request goes to one of the configured prefixes. */

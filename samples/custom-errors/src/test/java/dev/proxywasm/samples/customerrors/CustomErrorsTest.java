@@ -267,6 +267,48 @@ class CustomErrorsTest {
             assertJsonField(request(host, "https://my-host.com/").respond(429, null, "x").body(), "type",
                     "https://datatracker.ietf.org/doc/html/rfc6585#section-4");
         }
+
+        @ProxyWasmTest
+        void everyBuiltInTypeAndTheSectionOfTheClassForOtherStatuses(HostEmulator host) {
+            started(host, CONFIG);
+            Map<Integer, String> types = new LinkedHashMap<>();
+            String[] client = {"400 1", "401 2", "403 4", "404 5", "405 6", "406 7", "408 9", "409 10", "412 13",
+                "415 16", "422 21", "426 22"};
+            for (String entry : client) {
+                types.put(Integer.parseInt(entry.substring(0, 3)), RFC9110 + "15.5." + entry.substring(4));
+            }
+            types.put(429, "https://datatracker.ietf.org/doc/html/rfc6585#section-4");
+            for (String entry : new String[] {"500 1", "502 3", "503 4", "504 5"}) {
+                types.put(Integer.parseInt(entry.substring(0, 3)), RFC9110 + "15.6." + entry.substring(4));
+            }
+            for (int status : new int[] {402, 407, 410, 499, 501, 505, 599}) {
+                types.put(status, RFC9110 + (status < 500 ? "15.5" : "15.6"));
+            }
+            types.forEach((status, type) -> assertJsonField(
+                    request(host, "https://my-host.com/").respond(status, null, "x").body(), "type", type));
+        }
+    }
+
+    @Nested
+    class StatusText {
+        @ProxyWasmTest
+        void readsDigitsAfterAnOptionalPlusWithSpacesAround(HostEmulator host) {
+            started(host, CONFIG);
+            for (String status : new String[] {"404", " 404 ", "+404", "0404", "000000000000404"}) {
+                Traffic t = request(host, "https://my-host.com/x").respondWithStatusText(status, "gone");
+                assertJsonField(t.body(), "status", JsonNumber.of("404"));
+            }
+        }
+
+        @ProxyWasmTest
+        void leavesAnythingElseAlone(HostEmulator host) {
+            started(host, CONFIG);
+            // 4294967700 is 404 plus 2^32: an int that overflowed would read it as 404.
+            for (String status : new String[] {"", "+", "-404", "404x", "4 04", "40.4", "4294967700", "1404"}) {
+                Traffic t = request(host, "https://my-host.com/x").respondWithStatusText(status, "gone");
+                assertEquals("gone", t.body(), status);
+            }
+        }
     }
 
     @Nested

@@ -66,6 +66,14 @@ final class Traffic {
         return this;
     }
 
+    /** The upstream answers with {@code status} as the raw {@code :status} text and a text body. */
+    Traffic respondWithStatusText(String status, String body) {
+        host.callOnResponseHeaders(id, List.of(new Header(":status", status), new Header("content-type", "text/plain")),
+                false);
+        host.callOnResponseBody(id, body.getBytes(StandardCharsets.UTF_8), true);
+        return this;
+    }
+
     /**
      * The upstream answers {@code status} with a body that trailers end, as Envoy delivers an HTTP/2
      * response with trailers: the last body chunk without end of stream, then the trailers.
