@@ -22,11 +22,24 @@ import dev.proxywasm.api.ProxyWasmPlugin;
  */
 @ProxyWasmPlugin(stream = CustomErrors.Exchange.class, failurePolicy = FailurePolicy.FAIL_OPEN)
 public final class CustomErrors {
+    private CustomErrorsConfig config;
     private Settings settings;
 
+    /** The configuration passed its checks; what the requests use is made from it on the first one. */
     @OnPluginStart
     void start(CustomErrorsConfig config) {
-        settings = Settings.of(config);
+        this.config = config;
+    }
+
+    /**
+     * The settings, made on first use rather than at start: V8 compiles each function the first
+     * time it runs, and a plugin's start (or update) waits for everything start runs.
+     */
+    private Settings settings() {
+        if (settings == null) {
+            settings = Settings.of(config);
+        }
+        return settings;
     }
 
     /** One request/response exchange: what the response path needs from the request. */
@@ -40,7 +53,7 @@ public final class CustomErrors {
         @OnRequestHeaders
         void request(Headers headers) {
             path = orEmpty(headers.get(":path"));
-            targeted = settings.targets(orEmpty(headers.get(":scheme")), orEmpty(headers.get(":authority")), path);
+            targeted = settings().targets(orEmpty(headers.get(":scheme")), orEmpty(headers.get(":authority")), path);
             String traceparent = headers.get("traceparent");
             String requestId = headers.get("x-request-id");
             if (traceparent != null && !traceparent.isEmpty()) {
@@ -60,7 +73,7 @@ public final class CustomErrors {
                 // No body callback will come: answer with the document instead.
                 stream.sendLocalResponse(LocalResponse.status(status)
                         .addHeader("content-type", ProblemDocument.MEDIA_TYPE)
-                        .setBody(ProblemDocument.render(settings, status, path, traceId, new byte[0])));
+                        .setBody(ProblemDocument.render(settings(), status, path, traceId, new byte[0])));
                 Log.info("Successfully transformed the response to rfc9457 format");
                 return Action.PAUSE;
             }
@@ -96,12 +109,13 @@ public final class CustomErrors {
 
         private void rewrite(Body body, byte[] original) {
             rewriteBody = false;
-            body.set(ProblemDocument.render(settings, status, path, traceId, original));
+            body.set(ProblemDocument.render(settings(), status, path, traceId, original));
             Log.info("Successfully transformed the response to rfc9457 format");
         }
 
         private boolean eligible(Headers headers) {
             status = statusOf(headers.get(":status"));
+            Settings settings = settings();
             if (status < settings.startStatus() || status > settings.endStatus()) {
                 return false;
             }
