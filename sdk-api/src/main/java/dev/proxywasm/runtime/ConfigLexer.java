@@ -7,12 +7,18 @@ package dev.proxywasm.runtime;
  */
 abstract class ConfigLexer {
     final String text;
+    /**
+     * The text's characters: the lexer reads them as array elements, each an inline bounds check,
+     * not a {@code charAt} call site with its exception check (smaller code under TeaVM).
+     */
+    final char[] chars;
     /** The innermost object or array being read, null at the top: the path of the value being read. */
     Nesting nesting;
     int pos;
 
     ConfigLexer(String text) {
         this.text = text;
+        this.chars = text.toCharArray();
     }
 
     /** The JSON path of the value being read: {@code $.rules[2].status}. */
@@ -31,10 +37,10 @@ abstract class ConfigLexer {
 
     /** What is at the reader's position, for messages: {@code "BLOCK"}, {@code 42}, {@code an object}. */
     final String found() {
-        if (pos >= text.length()) {
+        if (pos >= chars.length) {
             return "the end of the configuration";
         }
-        char c = text.charAt(pos);
+        char c = chars[pos];
         switch (c) {
             case '{':
                 return "an object";
@@ -61,7 +67,7 @@ abstract class ConfigLexer {
         }
         // A run of the characters numbers are made of, valid or not: what to show, not to parse.
         int end = pos;
-        while (end < text.length() && isNumberCharacter(text.charAt(end))) {
+        while (end < chars.length && isNumberCharacter(chars[end])) {
             end++;
         }
         if (end > pos) {
@@ -73,32 +79,32 @@ abstract class ConfigLexer {
     /** The JSON number literal at the position, or null; the position does not move. */
     final String peekNumber() {
         int end = pos;
-        if (end < text.length() && text.charAt(end) == '-') {
+        if (end < chars.length && chars[end] == '-') {
             end++;
         }
         int digitsStart = end;
-        while (end < text.length() && isDigit(text.charAt(end))) {
+        while (end < chars.length && isDigit(chars[end])) {
             end++;
         }
-        if (end == digitsStart || (text.charAt(digitsStart) == '0' && end - digitsStart > 1)) {
+        if (end == digitsStart || (chars[digitsStart] == '0' && end - digitsStart > 1)) {
             return null;
         }
-        if (end < text.length() && text.charAt(end) == '.') {
+        if (end < chars.length && chars[end] == '.') {
             int fraction = ++end;
-            while (end < text.length() && isDigit(text.charAt(end))) {
+            while (end < chars.length && isDigit(chars[end])) {
                 end++;
             }
             if (end == fraction) {
                 return null;
             }
         }
-        if (end < text.length() && (text.charAt(end) == 'e' || text.charAt(end) == 'E')) {
+        if (end < chars.length && (chars[end] == 'e' || chars[end] == 'E')) {
             end++;
-            if (end < text.length() && (text.charAt(end) == '+' || text.charAt(end) == '-')) {
+            if (end < chars.length && (chars[end] == '+' || chars[end] == '-')) {
                 end++;
             }
             int exponent = end;
-            while (end < text.length() && isDigit(text.charAt(end))) {
+            while (end < chars.length && isDigit(chars[end])) {
                 end++;
             }
             if (end == exponent) {
@@ -112,10 +118,10 @@ abstract class ConfigLexer {
         pos++;
         StringBuilder sb = new StringBuilder();
         while (true) {
-            if (pos >= text.length()) {
+            if (pos >= chars.length) {
                 throw fail("unterminated string");
             }
-            char c = text.charAt(pos++);
+            char c = chars[pos++];
             if (c == '"') {
                 return sb.toString();
             }
@@ -123,7 +129,7 @@ abstract class ConfigLexer {
                 throw fail("control character in a string");
             }
             if (c == '\\') {
-                char e = pos < text.length() ? text.charAt(pos++) : '\0';
+                char e = pos < chars.length ? chars[pos++] : '\0';
                 if (e == 'u') {
                     escapedCharacter(sb);
                     continue;
@@ -172,12 +178,12 @@ abstract class ConfigLexer {
     }
 
     final char hex4() {
-        if (pos + 4 > text.length()) {
+        if (pos + 4 > chars.length) {
             throw fail("truncated \\u escape");
         }
         int v = 0;
         for (int i = 0; i < 4; i++) {
-            int d = Integers.hexDigit(text.charAt(pos + i));
+            int d = Integers.hexDigit(chars[pos + i]);
             if (d < 0) {
                 throw fail("invalid \\u escape");
             }
@@ -188,7 +194,7 @@ abstract class ConfigLexer {
     }
 
     final char peek() {
-        return pos < text.length() ? text.charAt(pos) : '\0';
+        return pos < chars.length ? chars[pos] : '\0';
     }
 
     /** Whether {@code text} holds nothing but JSON whitespace. */
@@ -202,7 +208,7 @@ abstract class ConfigLexer {
     }
 
     final void skipWhitespace() {
-        while (pos < text.length() && isWhitespace(text.charAt(pos))) {
+        while (pos < chars.length && isWhitespace(chars[pos])) {
             pos++;
         }
     }

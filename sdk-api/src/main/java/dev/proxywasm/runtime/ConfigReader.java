@@ -62,7 +62,7 @@ public final class ConfigReader extends ConfigLexer {
         in.skipWhitespace();
         T value = root.read(in);
         in.skipWhitespace();
-        if (in.pos < in.text.length()) {
+        if (in.pos < in.chars.length) {
             throw new ConfigException("$: expected the end of the configuration, found " + in.found());
         }
         return value;
