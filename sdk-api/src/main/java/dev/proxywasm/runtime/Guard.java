@@ -69,23 +69,22 @@ public final class Guard {
     }
 
     private static int refuse(String callback, String method, Throwable failure, boolean reset) {
-        if (failOpen) {
-            report(AbiCodes.LOG_ERROR, callback, method, failure, "; the stream continues (fail open)");
-            return AbiCodes.ACTION_CONTINUE;
-        }
-        if (!firstFailure(CallbackContext.current())) {
-            // The refusal itself is passing through the plugin (a local reply runs the response
-            // callbacks): let it through rather than stall it.
-            report(AbiCodes.LOG_ERROR, callback, method, failure, "; the stream was already refused");
+        // A refusal that passes through the plugin again (a local reply runs the response
+        // callbacks) is let through rather than stalled. One report call for the four outcomes:
+        // each call site costs module size.
+        boolean refuse = !failOpen && firstFailure(CallbackContext.current());
+        String outcome = failOpen ? "; the stream continues (fail open)"
+                : !refuse ? "; the stream was already refused"
+                : reset ? "; the stream is reset (fail closed)"
+                : "; the stream gets a " + FAILURE_STATUS + " (fail closed)";
+        report(AbiCodes.LOG_ERROR, callback, method, failure, outcome);
+        if (!refuse) {
             return AbiCodes.ACTION_CONTINUE;
         }
         if (reset) {
-            report(AbiCodes.LOG_ERROR, callback, method, failure, "; the stream is reset (fail closed)");
             closeQuietly(AbiCodes.STREAM_RESPONSE);
             return AbiCodes.ACTION_PAUSE;
         }
-        report(AbiCodes.LOG_ERROR, callback, method, failure,
-                "; the stream gets a " + FAILURE_STATUS + " (fail closed)");
         try {
             byte[] reply = Utf8.encode(pluginName == null ? DEFAULT_DETAILS : DEFAULT_DETAILS + "{" + pluginName + "}");
             HostBinding.host().sendLocalResponse(FAILURE_STATUS, reply, new byte[0], new byte[4], -1);
