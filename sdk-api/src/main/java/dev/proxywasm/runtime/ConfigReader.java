@@ -257,16 +257,20 @@ public final class ConfigReader extends ConfigLexer {
     public long readLong(long min, long max) {
         int start = pos;
         String literal = peekNumber();
-        String expectation = "an integer from " + min + " to " + max;
         if (literal == null) {
-            throw expected(expectation);
+            throw expected(integerRange(min, max));
         }
         Long value = Integers.parse(literal);
         if (value == null || value < min || value > max) {
-            throw fail("expected " + expectation + ", found " + literal);
+            throw fail("expected " + integerRange(min, max) + ", found " + literal);
         }
         pos = start + literal.length();
         return value;
+    }
+
+    /** What a whole-number member expects, for messages; built only when one is rejected. */
+    private static String integerRange(long min, long max) {
+        return "an integer from " + min + " to " + max;
     }
 
     /** Reads a whole number from {@code min} to {@code max} that fits an {@code int}. */
@@ -286,7 +290,7 @@ public final class ConfigReader extends ConfigLexer {
         Long value = Integers.parse(string());
         if (value == null || value < min || value > max) {
             pos = start;
-            throw expected("an integer from " + min + " to " + max);
+            throw expected(integerRange(min, max));
         }
         return value;
     }
