@@ -39,24 +39,32 @@ record CustomErrorsConfig(
 
     /** What the types cannot say: the checks across fields, and within list elements and map keys. */
     CustomErrorsConfig {
+        String problem = problem(targetURLPrefixes, startStatusCode, endStatusCode, problemTypeURIMap);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** The first thing the values get wrong, or null; one throw site for all of them keeps the module smaller. */
+    private static String problem(List<String> targetURLPrefixes, int startStatusCode, int endStatusCode,
+            Map<String, String> problemTypeURIMap) {
         if (startStatusCode > endStatusCode) {
-            throw new IllegalArgumentException("startStatusCode (" + startStatusCode
-                    + ") is greater than endStatusCode (" + endStatusCode + ")");
+            return "startStatusCode (" + startStatusCode + ") is greater than endStatusCode (" + endStatusCode + ")";
         }
         for (int i = 0; i < targetURLPrefixes.size(); i++) {
             if (targetURLPrefixes.get(i).isBlank()) {
-                throw new IllegalArgumentException("targetURLPrefixes[" + i + "] is blank");
+                return "targetURLPrefixes[" + i + "] is blank";
             }
         }
         for (Map.Entry<String, String> entry : problemTypeURIMap.entrySet()) {
             if (statusCode(entry.getKey()) < 0) {
-                throw new IllegalArgumentException("problemTypeURIMap key \"" + entry.getKey()
-                        + "\" is not a status code from 100 to 599");
+                return "problemTypeURIMap key \"" + entry.getKey() + "\" is not a status code from 100 to 599";
             }
             if (entry.getValue().isBlank()) {
-                throw new IllegalArgumentException("problemTypeURIMap[\"" + entry.getKey() + "\"] is blank");
+                return "problemTypeURIMap[\"" + entry.getKey() + "\"] is blank";
             }
         }
+        return null;
     }
 
     /** The status code a {@code problemTypeURIMap} key names, or -1; no regex, which would add half a megabyte. */
