@@ -60,10 +60,10 @@ abstract class ConfigLexer {
             default:
                 break;
         }
-        for (String word : new String[] {"true", "false", "null"}) {
-            if (text.startsWith(word, pos)) {
-                return word;
-            }
+        // The three words start with different letters: the first one names the only candidate.
+        String word = c == 't' ? "true" : c == 'f' ? "false" : c == 'n' ? "null" : null;
+        if (word != null && text.startsWith(word, pos)) {
+            return word;
         }
         // A run of the characters numbers are made of, valid or not: what to show, not to parse.
         int end = pos;
@@ -117,16 +117,19 @@ abstract class ConfigLexer {
     final String string() {
         pos++;
         StringBuilder sb = new StringBuilder();
+        String problem;
         while (true) {
             if (pos >= chars.length) {
-                throw fail("unterminated string");
+                problem = "unterminated string";
+                break;
             }
             char c = chars[pos++];
             if (c == '"') {
                 return sb.toString();
             }
             if (c < 0x20) {
-                throw fail("control character in a string");
+                problem = "control character in a string";
+                break;
             }
             if (c == '\\') {
                 char e = pos < chars.length ? chars[pos++] : '\0';
@@ -136,11 +139,14 @@ abstract class ConfigLexer {
                 }
                 c = unescaped(e);
                 if (c == 0) {
-                    throw fail("invalid escape in a string");
+                    problem = "invalid escape in a string";
+                    break;
                 }
             }
             sb.append(c);
         }
+        // One rejection site for the three problems: each call site costs module size.
+        throw fail(problem);
     }
 
     /** The character a one-letter escape stands for, or 0 for none (one append site, not seven). */
