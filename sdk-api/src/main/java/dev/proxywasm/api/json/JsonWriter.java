@@ -72,15 +72,21 @@ public final class JsonWriter {
                 continue;
             }
             out.append(value, run, i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> hex(out, c);
+            // The escape picked first and appended once: one call site, not seven.
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                default -> null;
+            };
+            if (escape != null) {
+                out.append(escape);
+            } else {
+                hex(out, c);
             }
             run = i + 1;
         }
