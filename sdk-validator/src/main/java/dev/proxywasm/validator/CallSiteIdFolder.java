@@ -1,0 +1,228 @@
+package dev.proxywasm.validator;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores a function's call-site id once, on entry, in each function TeaVM compiled without a
+ * {@code catch}, instead of before every call.
+ *
+ * <p>TeaVM 0.13.1 writes, before each call that may throw, the call site's id into slot 0 of the
+ * function's shadow-stack frame ({@code local.get F; i32.const ID; i32.store}), and after the call
+ * checks the slot still holds it ({@code local.get F; i32.load; i32.const ID; i32.sub; br_if}). A
+ * throw walks the frames: it looks up each frame's call site for a handler, and marks a frame
+ * without one so that its check fails and the function returns at once. In a function with no
+ * handler every call site has the same empty handler list, so any one of its ids serves all of
+ * them: the mark still differs from it, and nothing else writes the slot. That is a quarter of a
+ * module's code (about 18 KB in custom-errors) and a store per call.
+ *
+ * <p>A function is left as it is unless everything it does with slot 0 is in those two shapes, so
+ * one that reads the slot to dispatch to a handler keeps its ids. An opcode the reader does not know
+ * leaves the whole module as it is.
+ */
+public final class CallSiteIdFolder {
+    private static final int CODE = 10;
+
+    private CallSiteIdFolder() {}
+
+    public static byte[] apply(byte[] wasm) {
+        WasmSections.requireModule(wasm);
+        int[] pos = {8};
+        int codeStart = -1;
+        int codeEnd = -1;
+        while (pos[0] < wasm.length) {
+            int start = pos[0];
+            int id = wasm[pos[0]++] & 0xff;
+            int size = WasmSections.readU32(wasm, pos);
+            if (id == CODE) {
+                codeStart = start;
+                codeEnd = pos[0] + size;
+            }
+            pos[0] += size;
+        }
+        if (codeStart < 0) {
+            return wasm;
+        }
+        List<int[]> bodies = bodies(wasm, codeStart);
+        byte[] code;
+        try {
+            List<Body> decoded = new ArrayList<>();
+            for (int[] body : bodies) {
+                decoded.add(new Body(wasm, body[0], body[1]));
+            }
+            int allocator = frameAllocator(decoded);
+            if (allocator < 0) {
+                return wasm;
+            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream(codeEnd - codeStart);
+            WasmSections.writeU32(content, decoded.size());
+            for (Body body : decoded) {
+                byte[] folded = body.folded(allocator);
+                byte[] bytes = folded != null ? folded : body.original();
+                WasmSections.writeU32(content, bytes.length);
+                content.write(bytes, 0, bytes.length);
+            }
+            code = content.toByteArray();
+        } catch (Instructions.UnknownOpcode e) {
+            return wasm;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
+        out.write(wasm, 0, codeStart);
+        WasmSections.section(out, CODE, code);
+        out.write(wasm, codeEnd, wasm.length - codeEnd);
+        return out.toByteArray();
+    }
+
+    /** Each function body's start (after its size) and end. */
+    private static List<int[]> bodies(byte[] wasm, int sectionStart) {
+        int[] pos = {sectionStart + 1};
+        WasmSections.readU32(wasm, pos);
+        int count = WasmSections.readU32(wasm, pos);
+        List<int[]> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int size = WasmSections.readU32(wasm, pos);
+            bodies.add(new int[] {pos[0], pos[0] + size});
+            pos[0] += size;
+        }
+        return bodies;
+    }
+
+    /** The function nearly every frame-owning function calls first: TeaVM's {@code allocStack}. */
+    private static int frameAllocator(List<Body> bodies) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (Body body : bodies) {
+            int prologue = body.prologue(-1);
+            if (prologue >= 0) {
+                counts.merge(body.u32(prologue - 1), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 8)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
+    }
+
+    /** One function body, as its instructions' start positions. */
+    private static final class Body {
+        private final byte[] wasm;
+        private final int start;
+        private final int end;
+        private final int codeStart;
+        private final int[] at;
+
+        Body(byte[] wasm, int start, int end) {
+            this.wasm = wasm;
+            this.start = start;
+            this.end = end;
+            int[] pos = {start};
+            int groups = WasmSections.readU32(wasm, pos);
+            for (int i = 0; i < groups; i++) {
+                WasmSections.readU32(wasm, pos);
+                pos[0]++;
+            }
+            codeStart = pos[0];
+            List<Integer> starts = new ArrayList<>();
+            int p = codeStart;
+            while (p < end) {
+                starts.add(p);
+                p = Instructions.end(wasm, p);
+            }
+            at = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        byte[] original() {
+            byte[] bytes = new byte[end - start];
+            System.arraycopy(wasm, start, bytes, 0, bytes.length);
+            return bytes;
+        }
+
+        int op(int i) {
+            return i < at.length ? wasm[at[i]] & 0xff : -1;
+        }
+
+        int u32(int i) {
+            return WasmSections.readU32(wasm, new int[] {at[i] + 1});
+        }
+
+        int s32(int i) {
+            return WasmSections.readS32(wasm, new int[] {at[i] + 1});
+        }
+
+        /** The offset of a load or store. */
+        int offset(int i) {
+            int[] pos = {at[i] + 1};
+            WasmSections.readU32(wasm, pos);
+            return WasmSections.readU32(wasm, pos);
+        }
+
+        /**
+         * The index of {@code local.set F} in an opening {@code i32.const; call allocator; local.set F}
+         * (any allocator when {@code allocator} is -1), or -1.
+         */
+        int prologue(int allocator) {
+            for (int k = 0; k + 2 < at.length && k < 4; k++) {
+                if (op(k) == Instructions.I32_CONST && op(k + 1) == Instructions.CALL
+                        && (allocator < 0 || u32(k + 1) == allocator) && op(k + 2) == Instructions.LOCAL_SET) {
+                    return k + 2;
+                }
+            }
+            return -1;
+        }
+
+        /** The body with one id store on entry, or null if the function is not of the foldable shape. */
+        byte[] folded(int allocator) {
+            int prologue = prologue(allocator);
+            if (prologue < 0) {
+                return null;
+            }
+            int frame = u32(prologue);
+            List<Integer> stores = new ArrayList<>();
+            List<Integer> checks = new ArrayList<>();
+            for (int i = prologue + 1; i < at.length; i++) {
+                int op = op(i);
+                if ((op == Instructions.LOCAL_SET || op == 0x22) && u32(i) == frame) {
+                    return null; // the frame local is reassigned
+                }
+                if (op != Instructions.LOCAL_GET || u32(i) != frame) {
+                    continue;
+                }
+                if (op(i + 1) == Instructions.I32_CONST && op(i + 2) == Instructions.I32_STORE && offset(i + 2) == 0) {
+                    stores.add(i);
+                } else if (op(i + 1) == Instructions.I32_LOAD && offset(i + 1) == 0) {
+                    if (op(i + 2) != Instructions.I32_CONST || op(i + 3) != Instructions.I32_SUB
+                            || op(i + 4) != Instructions.BR_IF) {
+                        return null; // the slot is read to dispatch to a handler
+                    }
+                    checks.add(i + 2);
+                }
+            }
+            if (stores.size() < 2) {
+                return null;
+            }
+            int first = stores.get(0);
+            int id = s32(first + 1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(end - start);
+            out.write(wasm, start, at[prologue + 1] - start);
+            out.write(wasm, at[first], at[first + 3] - at[first]);
+            int storeIndex = 0;
+            int checkIndex = 0;
+            for (int i = prologue + 1; i < at.length; i++) {
+                if (storeIndex < stores.size() && stores.get(storeIndex) == i) {
+                    storeIndex++;
+                    i += 2;
+                    continue;
+                }
+                int next = i + 1 < at.length ? at[i + 1] : end;
+                if (checkIndex < checks.size() && checks.get(checkIndex) == i) {
+                    checkIndex++;
+                    out.write(Instructions.I32_CONST);
+                    WasmSections.writeS32(out, id);
+                } else {
+                    out.write(wasm, at[i], next - at[i]);
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+}
