@@ -30,22 +30,12 @@ public final class CallSiteIdFolder {
 
     public static byte[] apply(byte[] wasm) {
         WasmSections.requireModule(wasm);
-        int[] pos = {8};
-        int codeStart = -1;
-        int codeEnd = -1;
-        while (pos[0] < wasm.length) {
-            int start = pos[0];
-            int id = wasm[pos[0]++] & 0xff;
-            int size = WasmSections.readU32(wasm, pos);
-            if (id == CODE) {
-                codeStart = start;
-                codeEnd = pos[0] + size;
-            }
-            pos[0] += size;
-        }
-        if (codeStart < 0) {
+        int[] section = WasmSections.bounds(wasm, CODE);
+        if (section == null) {
             return wasm;
         }
+        int codeStart = section[0];
+        int codeEnd = section[1];
         List<int[]> bodies = bodies(wasm, codeStart);
         byte[] code;
         try {

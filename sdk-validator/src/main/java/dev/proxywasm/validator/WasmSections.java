@@ -65,6 +65,21 @@ final class WasmSections {
         return result;
     }
 
+    /** The section {@code id}'s start (its id byte) and end, or null if the module has none. */
+    static int[] bounds(byte[] wasm, int id) {
+        int[] pos = {8};
+        while (pos[0] < wasm.length) {
+            int start = pos[0];
+            int sectionId = wasm[pos[0]++] & 0xff;
+            int size = readU32(wasm, pos);
+            pos[0] += size;
+            if (sectionId == id) {
+                return new int[] {start, pos[0]};
+            }
+        }
+        return null;
+    }
+
     static void section(ByteArrayOutputStream out, int id, byte[] content) {
         out.write(id);
         writeU32(out, content.length);

@@ -18,24 +18,11 @@ public final class ZeroRunRemover {
     /** The module with long zero runs left out of its active {@code i32.const}-offset segments. */
     public static byte[] apply(byte[] wasm) {
         WasmSections.requireModule(wasm);
-        int dataSectionStart = -1;
-        int dataSectionEnd = -1;
-        int[] pos = {8};
-        while (pos[0] < wasm.length) {
-            int start = pos[0];
-            int id = wasm[pos[0]++] & 0xff;
-            int size = WasmSections.readU32(wasm, pos);
-            if (id == DATA) {
-                dataSectionStart = start;
-                dataSectionEnd = pos[0] + size;
-                pos[0] += size;
-            } else {
-                pos[0] += size;
-            }
-        }
-        if (dataSectionStart < 0) {
+        int[] section = WasmSections.bounds(wasm, DATA);
+        if (section == null) {
             return wasm;
         }
+        int dataSectionStart = section[0];
         int[] count = {0};
         byte[] data = rewriteData(wasm, dataSectionStart, count);
         if (data == null) {
@@ -43,7 +30,7 @@ public final class ZeroRunRemover {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
         out.write(wasm, 0, 8);
-        pos[0] = 8;
+        int[] pos = {8};
         while (pos[0] < wasm.length) {
             int start = pos[0];
             int id = wasm[pos[0]++] & 0xff;

@@ -1,11 +1,9 @@
 package dev.proxywasm.teavm.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
-import org.teavm.model.Instruction;
 import org.teavm.model.MethodDescriptor;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.Program;
@@ -57,16 +55,6 @@ public final class ArrayCopyLengthTransformer implements ClassHolderTransformer 
 
     /** The calls of {@code Array.getLength} in the program. */
     static List<InvokeInstruction> lengthCalls(Program program) {
-        List<InvokeInstruction> calls = new ArrayList<>();
-        for (int b = 0; b < program.basicBlockCount(); b++) {
-            for (Instruction instruction : program.basicBlockAt(b)) {
-                if (instruction instanceof InvokeInstruction invoke
-                        && invoke.getMethod().getClassName().equals("java.lang.reflect.Array")
-                        && invoke.getMethod().getDescriptor().equals(GET_LENGTH)) {
-                    calls.add(invoke);
-                }
-            }
-        }
-        return calls;
+        return IrInstructions.callsOf(program, "java.lang.reflect.Array", GET_LENGTH.getName());
     }
 }

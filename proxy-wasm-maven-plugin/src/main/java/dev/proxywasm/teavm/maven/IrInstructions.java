@@ -1,6 +1,10 @@
 package dev.proxywasm.teavm.maven;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.teavm.model.BasicBlock;
+import org.teavm.model.Instruction;
+import org.teavm.model.Program;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Variable;
 import org.teavm.model.instructions.BinaryInstruction;
@@ -63,5 +67,19 @@ final class IrInstructions {
         ExitInstruction exit = new ExitInstruction();
         exit.setValueToReturn(value);
         return exit;
+    }
+
+    /** The calls in {@code program} of the method {@code name} of class {@code className}, in block order. */
+    static List<InvokeInstruction> callsOf(Program program, String className, String name) {
+        List<InvokeInstruction> calls = new ArrayList<>();
+        for (int b = 0; b < program.basicBlockCount(); b++) {
+            for (Instruction instruction : program.basicBlockAt(b)) {
+                if (instruction instanceof InvokeInstruction invoke && invoke.getMethod().getClassName().equals(className)
+                        && invoke.getMethod().getName().equals(name)) {
+                    calls.add(invoke);
+                }
+            }
+        }
+        return calls;
     }
 }

@@ -1,11 +1,9 @@
 package dev.proxywasm.teavm.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
-import org.teavm.model.Instruction;
 import org.teavm.model.MethodDescriptor;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.Program;
@@ -44,16 +42,6 @@ public final class StringCopyTransformer implements ClassHolderTransformer {
 
     /** The calls of {@code System.arraycopy} in the program. */
     static List<InvokeInstruction> arrayCopies(Program program) {
-        List<InvokeInstruction> calls = new ArrayList<>();
-        for (int b = 0; b < program.basicBlockCount(); b++) {
-            for (Instruction instruction : program.basicBlockAt(b)) {
-                if (instruction instanceof InvokeInstruction invoke
-                        && invoke.getMethod().getClassName().equals(System.class.getName())
-                        && invoke.getMethod().getName().equals("arraycopy")) {
-                    calls.add(invoke);
-                }
-            }
-        }
-        return calls;
+        return IrInstructions.callsOf(program, System.class.getName(), "arraycopy");
     }
 }

@@ -1,11 +1,9 @@
 package dev.proxywasm.teavm.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
-import org.teavm.model.Instruction;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
@@ -41,16 +39,6 @@ public final class ZeroFillTransformer implements ClassHolderTransformer {
 
     /** The calls of {@code Address.fillZero} in the program. */
     static List<InvokeInstruction> zeroFills(Program program) {
-        List<InvokeInstruction> calls = new ArrayList<>();
-        for (int b = 0; b < program.basicBlockCount(); b++) {
-            for (Instruction instruction : program.basicBlockAt(b)) {
-                if (instruction instanceof InvokeInstruction invoke
-                        && invoke.getMethod().getClassName().equals("org.teavm.interop.Address")
-                        && invoke.getMethod().getName().equals("fillZero")) {
-                    calls.add(invoke);
-                }
-            }
-        }
-        return calls;
+        return IrInstructions.callsOf(program, "org.teavm.interop.Address", "fillZero");
     }
 }
