@@ -89,13 +89,45 @@ class CallSiteIdFolderTest {
 
     @Test
     void aFunctionWithoutHandlersStoresItsFirstIdOnceAndChecksEveryCallAgainstIt() {
-        byte[] folded = CallSiteIdFolder.apply(module(framedBodies(framed(7, 8, true, 8, BR_IF_OUT))));
+        byte[] folded = CallSiteIdFolder.apply(module(framedBodies(framed(70, 71, true, 71, BR_IF_OUT))));
 
         List<byte[]> expected = new ArrayList<>();
         for (int i = 0; i < FRAMED; i++) {
             expected.add(framed(300 + 2 * i, 0, false, 300 + 2 * i, BR_IF_OUT));
         }
-        expected.add(framed(7, 0, false, 7, BR_IF_OUT));
+        expected.add(framed(70, 0, false, 70, BR_IF_OUT));
+        assertArrayEquals(module(expected), folded);
+    }
+
+    @Test
+    void aSmallIdOfAFunctionWithoutHandlersServesEveryFoldedFunction() {
+        byte[] folded = CallSiteIdFolder.apply(module(framedBodies(framed(7, 8, true, 8, BR_IF_OUT))));
+
+        List<byte[]> expected = new ArrayList<>();
+        for (int i = 0; i <= FRAMED; i++) {
+            expected.add(framed(7, 0, false, 7, BR_IF_OUT));
+        }
+        assertArrayEquals(module(expected), folded);
+    }
+
+    @Test
+    void whenIdZeroHasNoHandlersEveryFoldedFunctionStoresZeroAndChecksTheSlotAlone() {
+        byte[] folded = CallSiteIdFolder.apply(module(framedBodies(framed(0, 1, true, 1, BR_IF_OUT))));
+
+        List<byte[]> expected = new ArrayList<>();
+        for (int i = 0; i <= FRAMED; i++) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            b.writeBytes(new byte[] {1, 1, 0x7F});
+            b.writeBytes(PROLOGUE);
+            store(b, 0);
+            for (int call = 0; call < 2; call++) {
+                b.writeBytes(CALL);
+                b.writeBytes(new byte[] {0x20, 0, 0x28, 2, 0});
+                b.writeBytes(BR_IF_OUT);
+            }
+            b.write(0x0B);
+            expected.add(b.toByteArray());
+        }
         assertArrayEquals(module(expected), folded);
     }
 
