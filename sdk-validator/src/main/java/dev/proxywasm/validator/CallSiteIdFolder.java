@@ -3,10 +3,8 @@ package dev.proxywasm.validator;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stores a function's call-site id once, on entry, in each function TeaVM compiled without a
@@ -20,7 +18,7 @@ import java.util.Set;
  * handler every call site has the same empty handler list, so any one of its ids serves all of
  * them: the mark (the id plus one) still differs from it, and nothing else writes the slot. For the
  * same reason the smallest such id serves every such function: one byte of LEB128 when it is below
- * 64, and when it is 0 each check shrinks to testing the slot for non-zero. Together 5 to 8 % of a
+ * 64, and when it is 0 each check shrinks to testing the slot for non-zero. Together 6 to 9 % of a
  * module, and a store per call.
  *
  * <p>A function is left as it is unless everything it does with slot 0 is in those two shapes, so
@@ -58,7 +56,7 @@ public final class CallSiteIdFolder {
                 Fold fold = body.fold(allocator);
                 folds.add(fold);
                 if (fold != null) {
-                    smallest = Math.min(smallest, fold.ids().stream().min(Integer::compare).orElseThrow());
+                    smallest = Math.min(smallest, fold.smallestId());
                 }
             }
             // An id below 64 is one byte of LEB128 instead of two: shared by every folded function.
@@ -67,7 +65,7 @@ public final class CallSiteIdFolder {
             WasmSections.writeU32(content, decoded.size());
             for (int i = 0; i < decoded.size(); i++) {
                 Fold fold = folds.get(i);
-                // One store is already one store: without the shared zero there is nothing to fold.
+                // One store is already one store: without a shared id there is nothing to fold.
                 boolean worth = fold != null && (shared >= 0 || fold.stores().size() > 1);
                 byte[] bytes = worth ? decoded.get(i).folded(fold, shared) : decoded.get(i).original();
                 WasmSections.writeU32(content, bytes.length);
@@ -111,15 +109,17 @@ public final class CallSiteIdFolder {
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(-1);
     }
 
-    /** A foldable body's frame local, its id stores and the {@code i32.const} of each check. */
-    private record Fold(int prologue, int frame, List<Integer> stores, List<Integer> checks, Set<Integer> ids) {}
+    /**
+     * A foldable body's frame local, its id stores, the {@code i32.const} of each check, and the
+     * smallest id among them.
+     */
+    private record Fold(int prologue, int frame, List<Integer> stores, List<Integer> checks, int smallestId) {}
 
     /** One function body, as its instructions' start positions. */
     private static final class Body {
         private final byte[] wasm;
         private final int start;
         private final int end;
-        private final int codeStart;
         private final int[] at;
 
         Body(byte[] wasm, int start, int end) {
@@ -132,9 +132,8 @@ public final class CallSiteIdFolder {
                 WasmSections.readU32(wasm, pos);
                 pos[0]++;
             }
-            codeStart = pos[0];
             List<Integer> starts = new ArrayList<>();
-            int p = codeStart;
+            int p = pos[0];
             while (p < end) {
                 starts.add(p);
                 p = Instructions.end(wasm, p);
@@ -190,10 +189,10 @@ public final class CallSiteIdFolder {
             int frame = u32(prologue);
             List<Integer> stores = new ArrayList<>();
             List<Integer> checks = new ArrayList<>();
-            Set<Integer> ids = new HashSet<>();
+            int smallestId = Integer.MAX_VALUE;
             for (int i = prologue + 1; i < at.length; i++) {
                 int op = op(i);
-                if ((op == Instructions.LOCAL_SET || op == 0x22) && u32(i) == frame) {
+                if ((op == Instructions.LOCAL_SET || op == Instructions.LOCAL_TEE) && u32(i) == frame) {
                     return null; // the frame local is reassigned
                 }
                 if (op != Instructions.LOCAL_GET || u32(i) != frame) {
@@ -201,17 +200,17 @@ public final class CallSiteIdFolder {
                 }
                 if (op(i + 1) == Instructions.I32_CONST && op(i + 2) == Instructions.I32_STORE && offset(i + 2) == 0) {
                     stores.add(i);
-                    ids.add(s32(i + 1));
+                    smallestId = Math.min(smallestId, s32(i + 1));
                 } else if (op(i + 1) == Instructions.I32_LOAD && offset(i + 1) == 0) {
                     if (op(i + 2) != Instructions.I32_CONST || op(i + 3) != Instructions.I32_SUB
                             || op(i + 4) != Instructions.BR_IF) {
                         return null; // the slot is read to dispatch to a handler
                     }
                     checks.add(i + 2);
-                    ids.add(s32(i + 2));
+                    smallestId = Math.min(smallestId, s32(i + 2));
                 }
             }
-            return stores.isEmpty() ? null : new Fold(prologue, frame, stores, checks, ids);
+            return stores.isEmpty() ? null : new Fold(prologue, frame, stores, checks, smallestId);
         }
 
         /**

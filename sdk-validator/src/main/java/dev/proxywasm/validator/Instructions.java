@@ -8,6 +8,7 @@ package dev.proxywasm.validator;
 final class Instructions {
     static final int LOCAL_GET = 0x20;
     static final int LOCAL_SET = 0x21;
+    static final int LOCAL_TEE = 0x22;
     static final int CALL = 0x10;
     static final int BR_IF = 0x0D;
     static final int I32_LOAD = 0x28;
