@@ -156,10 +156,18 @@ public final class WasmHost implements Host {
 
     @Override
     public byte[] getHeaderMapValue(int mapType, byte[] key) {
+        return headerMapValue(mapType, key, key.length);
+    }
+
+    /**
+     * {@code proxy_get_header_map_value} of the first {@code keyLength} bytes of {@code key}. The
+     * key's address is taken after the out-parameters are allocated: that allocation may move it.
+     */
+    private static byte[] headerMapValue(int mapType, byte[] key, int keyLength) {
         int[] out = new int[2];
         int a = address(out);
         int mark = GuestMemory.mark();
-        int status = ProxyImports.getHeaderMapValue(mapType, address(key), key.length, a, a + 4);
+        int status = ProxyImports.getHeaderMapValue(mapType, address(key), keyLength, a, a + 4);
         return result(Names.PROXY_GET_HEADER_MAP_VALUE, status, out, 0, mark);
     }
 
@@ -184,12 +192,7 @@ public final class WasmHost implements Host {
     @Override
     public byte[] getHeaderMapValue(int mapType, String key) {
         int keyLength = TextBuffer.put(0, key);
-        byte[] text = TextBuffer.bytes();
-        int[] out = new int[2];
-        int a = address(out);
-        int mark = GuestMemory.mark();
-        int status = ProxyImports.getHeaderMapValue(mapType, address(text), keyLength, a, a + 4);
-        return result(Names.PROXY_GET_HEADER_MAP_VALUE, status, out, 0, mark);
+        return headerMapValue(mapType, TextBuffer.bytes(), keyLength);
     }
 
     @Override
