@@ -26,24 +26,20 @@ import java.util.Map;
  * leaves the whole module as it is.
  */
 public final class CallSiteIdFolder {
-    private static final int CODE = 10;
     private static final int SHORT_ID = 64;
 
     private CallSiteIdFolder() {}
 
     public static byte[] apply(byte[] wasm) {
         WasmSections.requireModule(wasm);
-        int[] section = WasmSections.bounds(wasm, CODE);
+        int[] section = WasmSections.bounds(wasm, FunctionBody.CODE);
         if (section == null) {
             return wasm;
         }
-        int codeStart = section[0];
-        int codeEnd = section[1];
-        List<int[]> bodies = bodies(wasm, codeStart);
-        byte[] code;
+        List<byte[]> code = new ArrayList<>();
         try {
             List<Body> decoded = new ArrayList<>();
-            for (int[] body : bodies) {
+            for (int[] body : FunctionBody.bounds(wasm, section[0])) {
                 decoded.add(new Body(wasm, body[0], body[1]));
             }
             int allocator = frameAllocator(decoded);
@@ -61,39 +57,16 @@ public final class CallSiteIdFolder {
             }
             // An id below 64 is one byte of LEB128 instead of two: shared by every folded function.
             int shared = smallest < SHORT_ID ? smallest : -1;
-            ByteArrayOutputStream content = new ByteArrayOutputStream(codeEnd - codeStart);
-            WasmSections.writeU32(content, decoded.size());
             for (int i = 0; i < decoded.size(); i++) {
                 Fold fold = folds.get(i);
                 // One store is already one store: without a shared id there is nothing to fold.
                 boolean worth = fold != null && (shared >= 0 || fold.stores().size() > 1);
-                byte[] bytes = worth ? decoded.get(i).folded(fold, shared) : decoded.get(i).original();
-                WasmSections.writeU32(content, bytes.length);
-                content.write(bytes, 0, bytes.length);
+                code.add(worth ? decoded.get(i).folded(fold, shared) : decoded.get(i).original());
             }
-            code = content.toByteArray();
         } catch (Instructions.UnknownOpcode e) {
             return wasm;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
-        out.write(wasm, 0, codeStart);
-        WasmSections.section(out, CODE, code);
-        out.write(wasm, codeEnd, wasm.length - codeEnd);
-        return out.toByteArray();
-    }
-
-    /** Each function body's start (after its size) and end. */
-    private static List<int[]> bodies(byte[] wasm, int sectionStart) {
-        int[] pos = {sectionStart + 1};
-        WasmSections.readU32(wasm, pos);
-        int count = WasmSections.readU32(wasm, pos);
-        List<int[]> bodies = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int size = WasmSections.readU32(wasm, pos);
-            bodies.add(new int[] {pos[0], pos[0] + size});
-            pos[0] += size;
-        }
-        return bodies;
+        return FunctionBody.withBodies(wasm, section, code);
     }
 
     /** The function nearly every frame-owning function calls first: TeaVM's {@code allocStack}. */
@@ -115,55 +88,10 @@ public final class CallSiteIdFolder {
      */
     private record Fold(int prologue, int frame, List<Integer> stores, List<Integer> checks, int smallestId) {}
 
-    /** One function body, as its instructions' start positions. */
-    private static final class Body {
-        private final byte[] wasm;
-        private final int start;
-        private final int end;
-        private final int[] at;
-
+    /** A function body, with what the folder looks for in it. */
+    private static final class Body extends FunctionBody {
         Body(byte[] wasm, int start, int end) {
-            this.wasm = wasm;
-            this.start = start;
-            this.end = end;
-            int[] pos = {start};
-            int groups = WasmSections.readU32(wasm, pos);
-            for (int i = 0; i < groups; i++) {
-                WasmSections.readU32(wasm, pos);
-                pos[0]++;
-            }
-            List<Integer> starts = new ArrayList<>();
-            int p = pos[0];
-            while (p < end) {
-                starts.add(p);
-                p = Instructions.end(wasm, p);
-            }
-            at = starts.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        byte[] original() {
-            byte[] bytes = new byte[end - start];
-            System.arraycopy(wasm, start, bytes, 0, bytes.length);
-            return bytes;
-        }
-
-        int op(int i) {
-            return i < at.length ? wasm[at[i]] & 0xff : -1;
-        }
-
-        int u32(int i) {
-            return WasmSections.readU32(wasm, new int[] {at[i] + 1});
-        }
-
-        int s32(int i) {
-            return WasmSections.readS32(wasm, new int[] {at[i] + 1});
-        }
-
-        /** The offset of a load or store. */
-        int offset(int i) {
-            int[] pos = {at[i] + 1};
-            WasmSections.readU32(wasm, pos);
-            return WasmSections.readU32(wasm, pos);
+            super(wasm, start, end);
         }
 
         /**
@@ -237,7 +165,7 @@ public final class CallSiteIdFolder {
                     i += 2;
                     continue;
                 }
-                int next = i + 1 < at.length ? at[i + 1] : end;
+                int next = next(i);
                 if (checkIndex < fold.checks().size() && fold.checks().get(checkIndex) == i) {
                     checkIndex++;
                     if (zero) {
