@@ -1,6 +1,7 @@
 package dev.proxywasm.teavm.maven;
 
 import dev.proxywasm.validator.CallSiteIdFolder;
+import dev.proxywasm.validator.CheckShortener;
 import dev.proxywasm.validator.DataCompressor;
 import dev.proxywasm.validator.ExportStripper;
 import dev.proxywasm.validator.ModuleValidator;
@@ -165,7 +166,8 @@ public final class WasmBuild {
         Path rawModule = workDirectory.resolve(rawName);
         byte[] raw = Files.readAllBytes(rawModule);
         Files.delete(rawModule);
-        byte[] module = DataCompressor.apply(ZeroRunRemover.apply(CallSiteIdFolder.apply(ExportStripper.strip(raw, STRIPPED_EXPORTS))));
+        byte[] module = DataCompressor.apply(ZeroRunRemover.apply(
+                CheckShortener.apply(CallSiteIdFolder.apply(ExportStripper.strip(raw, STRIPPED_EXPORTS)))));
         ValidationReport report = TeaVmHints.explain(ModuleValidator.validate(module));
         if (report.hasErrors()) {
             report = CallerHints.explain(report, tool.getDependencyInfo().getCallGraph());
