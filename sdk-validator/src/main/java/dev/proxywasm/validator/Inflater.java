@@ -33,16 +33,19 @@ final class Inflater {
         f.bytes(0x03, 0x40); //   loop: one sequence
         f.get(S).bytes(0x2d, 0, 0).set(TOKEN); // i32.load8_u
         f.advance(S, 1);
-        f.get(TOKEN).constant(4).bytes(0x76).set(N); // i32.shr_u
-        f.extend();
+        f.get(TOKEN).constant(5).bytes(0x76).set(N); // i32.shr_u
+        f.extend(Lz77.LITERALS_FULL);
         f.get(D).get(S).get(N).bytes(0xfc, 0x0a, 0, 0); // memory.copy
         f.add(D, N);
         f.add(S, N);
         f.get(D).constant(end).bytes(0x46, 0x0d, 1); // i32.eq, br_if done
-        f.get(S).bytes(0x2f, 0, 0).set(DISTANCE); // i32.load16_u, unaligned
-        f.advance(S, 2);
-        f.get(TOKEN).constant(15).bytes(0x71).set(N); // i32.and
-        f.extend();
+        // One distance byte when the token says so: the two bytes masked to the first.
+        f.get(S).bytes(0x2f, 0, 0); // i32.load16_u, unaligned
+        f.constant(0xffff).get(TOKEN).constant(Lz77.NEAR).bytes(0x71).constant(1).bytes(0x76, 0x76, 0x71); // and, shr_u, shr_u, and
+        f.set(DISTANCE);
+        f.get(S).constant(2).get(TOKEN).constant(4).bytes(0x76).constant(1).bytes(0x71, 0x6b, 0x6a).set(S); // shr_u, and, sub, add
+        f.get(TOKEN).constant(Lz77.MATCH_FULL).bytes(0x71).set(N); // i32.and
+        f.extend(Lz77.MATCH_FULL);
         f.advance(N, Lz77.MIN_MATCH);
         f.get(DISTANCE).get(N).bytes(0x49, 0x04, 0x40); // i32.lt_u, if: the match overlaps itself
         f.bytes(0x03, 0x40); // loop: a byte at a time
@@ -65,9 +68,9 @@ final class Inflater {
         return f.code.toByteArray();
     }
 
-    /** A nibble of 15 continues: adds bytes from the stream until one is not 255. */
-    private void extend() {
-        get(N).constant(15).bytes(0x46, 0x04, 0x40); // i32.eq, if
+    /** A field of all ones continues: adds bytes from the stream until one is not 255. */
+    private void extend(int full) {
+        get(N).constant(full).bytes(0x46, 0x04, 0x40); // i32.eq, if
         bytes(0x03, 0x40); // loop
         get(S).bytes(0x2d, 0, 0, 0x22, X).get(N).bytes(0x6a).set(N); // load8_u, local.tee, i32.add
         advance(S, 1);
