@@ -14,14 +14,13 @@ public final class Utf8 {
     private Utf8() {}
 
     /**
-     * The UTF-8 bytes of {@code s}. The string is read as a {@code char[]} ({@code getChars}, a bulk
-     * copy under TeaVM): each {@code charAt} is a call with its own bounds check there, and this is
-     * the hottest loop of a header-heavy plugin.
+     * The UTF-8 bytes of {@code s}. The string is read as a {@code char[]} ({@link Strings#chars}, the
+     * string's own array under TeaVM): each {@code charAt} is a call with its own bounds check there,
+     * and this is the hottest loop of a header-heavy plugin.
      */
     public static byte[] encode(String s) {
         int n = s.length();
-        char[] chars = new char[n];
-        s.getChars(0, n, chars, 0);
+        char[] chars = Strings.chars(s);
         byte[] out = new byte[Utf8Writer.length(chars, n)];
         Utf8Writer.write(chars, n, out, 0);
         return out;

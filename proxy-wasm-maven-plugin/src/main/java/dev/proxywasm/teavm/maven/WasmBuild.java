@@ -143,6 +143,7 @@ public final class WasmBuild {
         tool.getTransformers().add(ArrayCopyLengthTransformer.class.getName());
         tool.getTransformers().add(BuilderCapacityTransformer.class.getName());
         tool.getTransformers().add(StringAdoptTransformer.class.getName());
+        tool.getTransformers().add(StringCharsTransformer.class.getName());
         tool.getTransformers().add(StringCopyTransformer.class.getName());
         tool.getTransformers().add(ZeroFillTransformer.class.getName());
         tool.getTransformers().add(AlignTransformer.class.getName());

@@ -1,5 +1,6 @@
 package dev.proxywasm.teavm.memory;
 
+import dev.proxywasm.runtime.Strings;
 import dev.proxywasm.runtime.Utf8Writer;
 
 /**
@@ -15,7 +16,6 @@ import dev.proxywasm.runtime.Utf8Writer;
 public final class TextBuffer {
     /** The largest buffer kept between calls. */
     static final int KEPT_BYTES = 4096;
-    private static char[] chars;
     private static byte[] bytes;
 
     private TextBuffer() {}
@@ -37,13 +37,7 @@ public final class TextBuffer {
             bytes = grown;
             buffer = grown;
         }
-        char[] text16 = chars;
-        if (text16 == null || text16.length < n || text16.length > KEPT_BYTES && n <= KEPT_BYTES) {
-            text16 = new char[Math.max(n, 128)];
-            chars = text16;
-        }
-        text.getChars(0, n, text16, 0);
-        return Utf8Writer.write(text16, n, buffer, at);
+        return Utf8Writer.write(Strings.chars(text), n, buffer, at);
     }
 
     /** The buffer the last {@link #put} wrote into. */
