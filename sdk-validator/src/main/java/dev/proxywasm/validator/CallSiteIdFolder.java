@@ -66,7 +66,7 @@ public final class CallSiteIdFolder {
         } catch (Instructions.UnknownOpcode e) {
             return wasm;
         }
-        return FunctionBody.withBodies(wasm, section, code);
+        return FunctionBody.withBodies(wasm, code);
     }
 
     /** The function nearly every frame-owning function calls first: TeaVM's {@code allocStack}. */

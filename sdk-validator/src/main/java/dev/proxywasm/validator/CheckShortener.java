@@ -1,8 +1,6 @@
 package dev.proxywasm.validator;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Rewrites three checks TeaVM 0.13.1 compiles in long shapes into shorter equivalents: together
@@ -49,22 +47,10 @@ public final class CheckShortener {
     private CheckShortener() {}
 
     public static byte[] apply(byte[] wasm) {
-        WasmSections.requireModule(wasm);
-        int[] section = WasmSections.bounds(wasm, FunctionBody.CODE);
-        if (section == null) {
-            return wasm;
-        }
-        List<byte[]> code = new ArrayList<>();
-        try {
-            for (int[] bounds : FunctionBody.bounds(wasm, section[0])) {
-                FunctionBody body = new FunctionBody(wasm, bounds[0], bounds[1]);
-                byte[] subtypeTest = subtypeTest(body);
-                code.add(subtypeTest != null ? subtypeTest : shortened(body));
-            }
-        } catch (Instructions.UnknownOpcode e) {
-            return wasm;
-        }
-        return FunctionBody.withBodies(wasm, section, code);
+        return FunctionBody.rewriteEach(wasm, body -> {
+            byte[] subtypeTest = subtypeTest(body);
+            return subtypeTest != null ? subtypeTest : shortened(body);
+        });
     }
 
     private static byte[] shortened(FunctionBody body) {
@@ -98,10 +84,7 @@ public final class CheckShortener {
         }
         body.copy(out, i + 1, i + 2);
         out.write(I32_EQZ);
-        out.write(IF);
-        out.write(EMPTY);
-        body.copy(out, i + 7, i + 7 + thrown);
-        out.write(END);
+        throwIf(body, i + 7, thrown, out);
         body.copy(out, i + 1, i + 2);
         return 8 + thrown;
     }
@@ -126,12 +109,17 @@ public final class CheckShortener {
         body.copy(out, i + 2, i + 3);
         body.copy(out, i + 8, i + 10);
         out.write(I32_GE_U);
-        out.write(IF);
-        out.write(EMPTY);
-        body.copy(out, i + 14, i + 14 + thrown);
-        out.write(END);
+        throwIf(body, i + 14, thrown, out);
         body.copy(out, i + 2, i + 3);
         return 15 + thrown;
+    }
+
+    /** {@code if THROW end}, the throw's {@code length} instructions copied from {@code i}. */
+    private static void throwIf(FunctionBody body, int i, int length, ByteArrayOutputStream out) {
+        out.write(IF);
+        out.write(EMPTY);
+        body.copy(out, i, i + length);
+        out.write(END);
     }
 
     /**

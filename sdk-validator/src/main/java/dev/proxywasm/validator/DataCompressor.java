@@ -49,47 +49,25 @@ public final class DataCompressor {
         int voidType = layout.voidType >= 0 ? layout.voidType : layout.typeCount;
         int newFunction = layout.importedFunctions + layout.functionCount;
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
-        out.write(wasm, 0, 8);
-        int[] pos = {8};
-        while (pos[0] < wasm.length) {
-            int sectionStart = pos[0];
-            int id = wasm[pos[0]++] & 0xff;
-            int size = WasmSections.readU32(wasm, pos);
-            int contentStart = pos[0];
-            int end = contentStart + size;
-            switch (id) {
-                case TYPE -> {
-                    if (layout.voidType >= 0) {
-                        out.write(wasm, sectionStart, end - sectionStart);
-                    } else {
-                        WasmSections.section(out, TYPE, appended(wasm, contentStart, end, layout.typeCount, new byte[] {0x60, 0, 0}));
-                    }
-                }
-                case FUNCTION -> WasmSections.section(out, FUNCTION, appended(wasm, contentStart, end, layout.functionCount, u32(voidType)));
-                case START -> WasmSections.section(out, START, u32(newFunction));
-                case CODE -> {
-                    ByteArrayOutputStream entry = new ByteArrayOutputStream();
-                    WasmSections.writeU32(entry, inflate.length);
-                    entry.write(inflate, 0, inflate.length);
-                    WasmSections.section(out, CODE, appended(wasm, contentStart, end, layout.functionCount, entry.toByteArray()));
-                }
-                case DATA -> {
-                    ByteArrayOutputStream data = new ByteArrayOutputStream();
-                    data.write(1);
-                    data.write(0);
-                    data.write(0x41);
-                    WasmSections.writeS32(data, source);
-                    data.write(0x0b);
-                    WasmSections.writeU32(data, stream.length);
-                    data.write(stream, 0, stream.length);
-                    WasmSections.section(out, DATA, data.toByteArray());
-                }
-                default -> out.write(wasm, sectionStart, end - sectionStart);
+        byte[] compressed = WasmSections.rewrite(wasm, (id, start, end) -> switch (id) {
+            case TYPE -> layout.voidType >= 0 ? null
+                    : appended(wasm, start, end, layout.typeCount, new byte[] {0x60, 0, 0});
+            case FUNCTION -> appended(wasm, start, end, layout.functionCount, WasmSections.u32(voidType));
+            case START -> WasmSections.u32(newFunction);
+            case CODE -> {
+                ByteArrayOutputStream entry = new ByteArrayOutputStream();
+                WasmSections.writeU32(entry, inflate.length);
+                entry.write(inflate, 0, inflate.length);
+                yield appended(wasm, start, end, layout.functionCount, entry.toByteArray());
             }
-            pos[0] = end;
-        }
-        byte[] compressed = out.toByteArray();
+            case DATA -> {
+                ByteArrayOutputStream data = new ByteArrayOutputStream(stream.length + 10);
+                data.write(1);
+                WasmSections.activeSegment(data, source, stream, 0, stream.length);
+                yield data.toByteArray();
+            }
+            default -> null;
+        });
         return compressed.length < wasm.length ? compressed : wasm;
     }
 
@@ -101,12 +79,6 @@ public final class DataCompressor {
         WasmSections.writeU32(out, count + 1);
         out.write(wasm, pos[0], end - pos[0]);
         out.write(entry, 0, entry.length);
-        return out.toByteArray();
-    }
-
-    private static byte[] u32(int value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(5);
-        WasmSections.writeU32(out, value);
         return out.toByteArray();
     }
 

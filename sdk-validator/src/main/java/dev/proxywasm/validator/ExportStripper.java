@@ -15,26 +15,8 @@ public final class ExportStripper {
     /** The module without the exports named in {@code names}. */
     public static byte[] strip(byte[] wasm, Set<String> names) {
         WasmSections.requireModule(wasm);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
-        out.write(wasm, 0, 8);
-        int[] pos = {8};
-        while (pos[0] < wasm.length) {
-            int sectionStart = pos[0];
-            int id = wasm[pos[0]++] & 0xff;
-            int size = WasmSections.readU32(wasm, pos);
-            int contentStart = pos[0];
-            int end = contentStart + size;
-            if (id != EXPORT_SECTION) {
-                out.write(wasm, sectionStart, end - sectionStart);
-            } else {
-                byte[] content = rewriteExports(wasm, contentStart, end, names);
-                out.write(EXPORT_SECTION);
-                WasmSections.writeU32(out, content.length);
-                out.write(content, 0, content.length);
-            }
-            pos[0] = end;
-        }
-        return out.toByteArray();
+        return WasmSections.rewrite(wasm, (id, start, end) ->
+                id == EXPORT_SECTION ? rewriteExports(wasm, start, end, names) : null);
     }
 
     private static byte[] rewriteExports(byte[] wasm, int start, int end, Set<String> names) {

@@ -3,6 +3,7 @@ package dev.proxywasm.validator;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** One function body of a module's code section, as its instructions' start positions. */
 class FunctionBody {
@@ -50,19 +51,36 @@ class FunctionBody {
     }
 
     /** The module with its code section made of {@code bodies}, everything else as it was. */
-    static byte[] withBodies(byte[] wasm, int[] section, List<byte[]> bodies) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream(section[1] - section[0]);
+    static byte[] withBodies(byte[] wasm, List<byte[]> bodies) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream(wasm.length);
         WasmSections.writeU32(content, bodies.size());
         for (byte[] body : bodies) {
             WasmSections.writeU32(content, body.length);
             content.write(body, 0, body.length);
         }
         byte[] code = content.toByteArray();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
-        out.write(wasm, 0, section[0]);
-        WasmSections.section(out, CODE, code);
-        out.write(wasm, section[1], wasm.length - section[1]);
-        return out.toByteArray();
+        return WasmSections.rewrite(wasm, (id, start, end) -> id == CODE ? code : null);
+    }
+
+    /**
+     * The module with each function body as {@code rewrite} makes it from the original; the module
+     * itself if it has no code or a body holds an opcode the reader does not know.
+     */
+    static byte[] rewriteEach(byte[] wasm, Function<FunctionBody, byte[]> rewrite) {
+        WasmSections.requireModule(wasm);
+        int[] section = WasmSections.bounds(wasm, CODE);
+        if (section == null) {
+            return wasm;
+        }
+        List<byte[]> code = new ArrayList<>();
+        try {
+            for (int[] bounds : bounds(wasm, section[0])) {
+                code.add(rewrite.apply(new FunctionBody(wasm, bounds[0], bounds[1])));
+            }
+        } catch (Instructions.UnknownOpcode e) {
+            return wasm;
+        }
+        return withBodies(wasm, code);
     }
 
     byte[] original() {

@@ -35,6 +35,13 @@ final class WasmSections {
         } while (v != 0);
     }
 
+    /** An unsigned LEB128 on its own: a one-number section or vector entry. */
+    static byte[] u32(int value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(5);
+        writeU32(out, value);
+        return out.toByteArray();
+    }
+
     /** Signed LEB128, as {@code i32.const} takes. */
     static void writeS32(ByteArrayOutputStream out, int value) {
         int v = value;
@@ -80,9 +87,46 @@ final class WasmSections {
         return null;
     }
 
+    /** A section's new content, given its id and content bounds; null keeps the section as it is. */
+    @FunctionalInterface
+    interface SectionRewrite {
+        byte[] content(int id, int contentStart, int end);
+    }
+
+    /** The module with each section's content as {@code rewrite} gives it, in the same order. */
+    static byte[] rewrite(byte[] wasm, SectionRewrite rewrite) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
+        out.write(wasm, 0, 8);
+        int[] pos = {8};
+        while (pos[0] < wasm.length) {
+            int sectionStart = pos[0];
+            int id = wasm[pos[0]++] & 0xff;
+            int size = readU32(wasm, pos);
+            int end = pos[0] + size;
+            byte[] content = rewrite.content(id, pos[0], end);
+            if (content == null) {
+                out.write(wasm, sectionStart, end - sectionStart);
+            } else {
+                section(out, id, content);
+            }
+            pos[0] = end;
+        }
+        return out.toByteArray();
+    }
+
     static void section(ByteArrayOutputStream out, int id, byte[] content) {
         out.write(id);
         writeU32(out, content.length);
         out.write(content, 0, content.length);
+    }
+
+    /** An active data segment of memory 0 at a constant offset. */
+    static void activeSegment(ByteArrayOutputStream out, int offset, byte[] data, int from, int length) {
+        out.write(0);
+        out.write(0x41);
+        writeS32(out, offset);
+        out.write(0x0b);
+        writeU32(out, length);
+        out.write(data, from, length);
     }
 }

@@ -28,26 +28,8 @@ public final class ZeroRunRemover {
         if (data == null) {
             return wasm;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(wasm.length);
-        out.write(wasm, 0, 8);
-        int[] pos = {8};
-        while (pos[0] < wasm.length) {
-            int start = pos[0];
-            int id = wasm[pos[0]++] & 0xff;
-            int size = WasmSections.readU32(wasm, pos);
-            int end = pos[0] + size;
-            if (id == DATA) {
-                WasmSections.section(out, DATA, data);
-            } else if (id == DATA_COUNT) {
-                ByteArrayOutputStream c = new ByteArrayOutputStream();
-                WasmSections.writeU32(c, count[0]);
-                WasmSections.section(out, DATA_COUNT, c.toByteArray());
-            } else {
-                out.write(wasm, start, end - start);
-            }
-            pos[0] = end;
-        }
-        return out.toByteArray();
+        byte[] dataCount = WasmSections.u32(count[0]);
+        return WasmSections.rewrite(wasm, (id, start, end) -> id == DATA ? data : id == DATA_COUNT ? dataCount : null);
     }
 
     /** The new data section content, or null if a segment is of a form left untouched. */
@@ -88,7 +70,7 @@ public final class ZeroRunRemover {
                     pieceEnd = i;
                 }
                 if (pieceEnd > pieceStart) {
-                    writeSegment(body, offset + (pieceStart - from), wasm, pieceStart, pieceEnd - pieceStart);
+                    WasmSections.activeSegment(body, offset + (pieceStart - from), wasm, pieceStart, pieceEnd - pieceStart);
                     count[0]++;
                 }
             }
@@ -99,14 +81,5 @@ public final class ZeroRunRemover {
         byte[] segmentsBytes = body.toByteArray();
         content.write(segmentsBytes, 0, segmentsBytes.length);
         return content.toByteArray();
-    }
-
-    private static void writeSegment(ByteArrayOutputStream out, int offset, byte[] data, int from, int length) {
-        out.write(0);
-        out.write(0x41);
-        WasmSections.writeS32(out, offset);
-        out.write(0x0b);
-        WasmSections.writeU32(out, length);
-        out.write(data, from, length);
     }
 }
