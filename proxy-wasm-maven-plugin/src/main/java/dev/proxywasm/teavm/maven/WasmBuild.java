@@ -145,6 +145,7 @@ public final class WasmBuild {
         tool.getTransformers().add(StringAdoptTransformer.class.getName());
         tool.getTransformers().add(StringCharsTransformer.class.getName());
         tool.getTransformers().add(StringCopyTransformer.class.getName());
+        tool.getTransformers().add(DivisionTransformer.class.getName());
         tool.getTransformers().add(ZeroFillTransformer.class.getName());
         tool.getTransformers().add(AlignTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();

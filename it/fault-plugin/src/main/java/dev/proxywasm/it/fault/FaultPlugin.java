@@ -34,6 +34,18 @@ public final class FaultPlugin {
                     byte[] big = new byte[Integer.parseInt(headers.get("x-bytes"))];
                     headers.add("x-allocated", Integer.toString(big.length));
                 }
+                case "divide" -> {
+                    int a = Integer.parseInt(headers.get("x-a"));
+                    int b = Integer.parseInt(headers.get("x-b"));
+                    headers.add("x-quotient", Integer.toString(a / b));
+                    headers.add("x-remainder", Integer.toString(a % b));
+                }
+                case "divide-long" -> {
+                    long a = Long.parseLong(headers.get("x-a"));
+                    long b = Long.parseLong(headers.get("x-b"));
+                    headers.add("x-quotient", Long.toString(a / b));
+                    headers.add("x-remainder", Long.toString(a % b));
+                }
                 case "echo" -> {
                     List<Header> all = headers.all();
                     StringBuilder names = new StringBuilder();

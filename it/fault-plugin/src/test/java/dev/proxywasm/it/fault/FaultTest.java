@@ -64,6 +64,49 @@ class FaultTest {
         nextRequestIsServed(host, 2);
     }
 
+    /** WebAssembly's division traps on a zero divisor; Java's throws, and the VM must live on. */
+    @ProxyWasmTest
+    void dividingByZeroThrowsArithmeticExceptionInsteadOfTrapping(HostEmulator host) {
+        assertTrue(host.startPlugin());
+
+        exchange(host, fault("divide", "x-a", "7", "x-b", "0"), null);
+
+        assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
+        assertFailureLogged(host, "proxy_on_request_headers failed in FaultPlugin.Exchange.request:"
+                + " java.lang.ArithmeticException: / by zero; the stream continues (fail open)");
+        nextRequestIsServed(host, 2);
+    }
+
+    @ProxyWasmTest
+    void dividingALongByZeroThrowsToo(HostEmulator host) {
+        assertTrue(host.startPlugin());
+
+        exchange(host, fault("divide-long", "x-a", "7", "x-b", "0"), null);
+
+        assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
+        assertFailureLogged(host, "proxy_on_request_headers failed in FaultPlugin.Exchange.request:"
+                + " java.lang.ArithmeticException: / by zero; the stream continues (fail open)");
+        nextRequestIsServed(host, 2);
+    }
+
+    /** {@code MIN_VALUE / -1} traps in WebAssembly; in Java it wraps to {@code MIN_VALUE}, remainder 0. */
+    @ProxyWasmTest
+    void theSmallestValueDividedByMinusOneWrapsAsInJava(HostEmulator host) {
+        assertTrue(host.startPlugin());
+
+        int ints = exchange(host, fault("divide", "x-a", Integer.toString(Integer.MIN_VALUE), "x-b", "-1"), null);
+        int longs = exchange(host, fault("divide-long", "x-a", Long.toString(Long.MIN_VALUE), "x-b", "-1"), null);
+        int ordinary = exchange(host, fault("divide", "x-a", "-7", "x-b", "2"), null);
+
+        assertFalse(host.isVmFailed(), () -> "trapped: " + host.getTrap());
+        assertHeader(host.getCurrentRequestHeaders(ints), "x-quotient", Integer.toString(Integer.MIN_VALUE));
+        assertHeader(host.getCurrentRequestHeaders(ints), "x-remainder", "0");
+        assertHeader(host.getCurrentRequestHeaders(longs), "x-quotient", Long.toString(Long.MIN_VALUE));
+        assertHeader(host.getCurrentRequestHeaders(longs), "x-remainder", "0");
+        assertHeader(host.getCurrentRequestHeaders(ordinary), "x-quotient", "-3");
+        assertHeader(host.getCurrentRequestHeaders(ordinary), "x-remainder", "-1");
+    }
+
     @ProxyWasmTest
     void aThousandAndTwentyFourHeaders(HostEmulator host) {
         assertTrue(host.startPlugin());
