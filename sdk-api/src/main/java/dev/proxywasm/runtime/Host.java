@@ -26,6 +26,14 @@ public interface Host {
         log(level, Utf8.encode(message));
     }
 
+    /**
+     * {@code proxy_log} of the text {@code parts} make together: a concatenation that only goes to
+     * the log, which a backend can encode part after part without making the string.
+     */
+    default void log(int level, String[] parts) {
+        log(level, String.join("", parts));
+    }
+
     /** {@code proxy_get_log_level}: the lowest level the host currently writes. */
     int getLogLevel();
 

@@ -65,6 +65,16 @@ public final class WasmHost implements Host {
     }
 
     @Override
+    public void log(int level, String[] parts) {
+        int length = 0;
+        for (String part : parts) {
+            length = TextBuffer.put(length, part);
+        }
+        byte[] text = TextBuffer.bytes();
+        check(Names.PROXY_LOG, ProxyImports.log(level, address(text), length));
+    }
+
+    @Override
     public int getLogLevel() {
         int[] out = new int[1];
         check(Names.PROXY_GET_LOG_LEVEL, ProxyImports.getLogLevel(address(out)));
