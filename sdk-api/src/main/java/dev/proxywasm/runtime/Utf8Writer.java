@@ -36,8 +36,13 @@ public final class Utf8Writer {
      * the last byte written. {@code out} must have room for {@link #length} bytes from {@code at}.
      */
     public static int write(char[] chars, int n, byte[] out, int at) {
+        return write(chars, 0, n, out, at);
+    }
+
+    /** {@link #write(char[], int, byte[], int)} of the chars from index {@code from} up to {@code n}. */
+    public static int write(char[] chars, int from, int n, byte[] out, int at) {
         int p = at;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = chars[i];
             if (c < 0x80) {
                 out[p++] = (byte) c;
