@@ -1,5 +1,6 @@
 package dev.proxywasm.api;
 
+import dev.proxywasm.runtime.Platform;
 import dev.proxywasm.runtime.Strings;
 import dev.proxywasm.runtime.Utf8Writer;
 
@@ -40,8 +41,8 @@ public final class Utf8 {
      */
     public static String decode(byte[] src, int offset, int length) {
         char[] dst = new char[length];
-        int dp = 0;
-        int sp = offset;
+        int dp = Platform.widenAscii(src, offset, length, dst);
+        int sp = offset + dp;
         int end = offset + length;
         while (sp < end) {
             int lead = src[sp] & 0xFF;

@@ -20,4 +20,13 @@ public final class Platform {
     public static int allocate(int size) {
         throw new UnsupportedOperationException("linear memory exists only in the WebAssembly module");
     }
+
+    /**
+     * Widens the leading ASCII bytes of {@code src[from, from + length)} into {@code dst} from index
+     * 0; returns how many. On the JVM none: the caller's own loop decodes every byte. The
+     * WebAssembly build widens eight at a time.
+     */
+    public static int widenAscii(byte[] src, int from, int length, char[] dst) {
+        return 0;
+    }
 }
