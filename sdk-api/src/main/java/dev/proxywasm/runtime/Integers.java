@@ -7,6 +7,29 @@ package dev.proxywasm.runtime;
 public final class Integers {
     private Integers() {}
 
+    /**
+     * {@code Integer.toString(value)}: the WebAssembly build makes {@code String.valueOf(int)} and
+     * {@code Integer.toString(int)} this (TeaVM's make a {@code StringBuilder}, its buffer and a copy
+     * for every counter and status code a plugin writes); one array of the exact size, adopted.
+     */
+    public static String decimal(int value) {
+        // Negative throughout: Integer.MIN_VALUE has no positive counterpart.
+        int negative = value < 0 ? value : -value;
+        int digits = 1;
+        for (int rest = negative; rest <= -10; rest /= 10) {
+            digits++;
+        }
+        int length = value < 0 ? digits + 1 : digits;
+        char[] text = new char[length];
+        for (int at = length - 1, rest = negative; at >= length - digits; at--, rest /= 10) {
+            text[at] = (char) ('0' - rest % 10);
+        }
+        if (value < 0) {
+            text[0] = '-';
+        }
+        return Strings.adopt(text);
+    }
+
     /** The value of an optionally negative run of digits, or null for anything else or beyond a long. */
     static Long parse(String literal) {
         boolean negative = literal.startsWith("-");

@@ -147,6 +147,7 @@ public final class WasmBuild {
         tool.getTransformers().add(StringCopyTransformer.class.getName());
         tool.getTransformers().add(DivisionTransformer.class.getName());
         tool.getTransformers().add(LogConcatTransformer.class.getName());
+        tool.getTransformers().add(IntegerTextTransformer.class.getName());
         tool.getTransformers().add(ZeroFillTransformer.class.getName());
         tool.getTransformers().add(AlignTransformer.class.getName());
         List<String> compileErrors = new ArrayList<>();

@@ -27,7 +27,8 @@ public final class TextBuffer {
      * may replace the buffer.
      */
     public static int put(int at, String text) {
-        int n = text.length();
+        char[] chars = Strings.chars(text);
+        int n = chars.length;
         int needed = at + Utf8Writer.MAX_BYTES_PER_CHAR * n;
         byte[] buffer = bytes;
         if (buffer == null || buffer.length < needed || at == 0 && buffer.length > KEPT_BYTES && needed <= KEPT_BYTES) {
@@ -38,7 +39,6 @@ public final class TextBuffer {
             bytes = grown;
             buffer = grown;
         }
-        char[] chars = Strings.chars(text);
         int ascii = asciiPrefix(chars, n, buffer, at);
         return Utf8Writer.write(chars, ascii, n, buffer, at + ascii);
     }
