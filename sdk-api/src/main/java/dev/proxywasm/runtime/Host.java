@@ -27,8 +27,9 @@ public interface Host {
     }
 
     /**
-     * {@code proxy_log} of the text {@code parts} make together: a concatenation that only goes to
-     * the log, which a backend can encode part after part without making the string.
+     * {@code proxy_log} of the text {@code parts} make together (a null part is {@code "null"}): a
+     * concatenation that only goes to the log, which a backend can encode part after part without
+     * making the string.
      */
     default void log(int level, String[] parts) {
         log(level, String.join("", parts));

@@ -9,8 +9,9 @@ public final class LogLine {
     private LogLine() {}
 
     /**
-     * Logs the concatenation of {@code parts} at wire level {@code level}; each part is already a
-     * string ({@code String.valueOf} of the concatenated value, as the concatenation made it).
+     * Logs the concatenation of {@code parts} at wire level {@code level}; each part is already the
+     * text the concatenation would append ({@code String.valueOf} of its value), or a null
+     * {@code String}, which is written as {@code "null"}.
      */
     public static void write(int level, String[] parts) {
         HostBinding.host().log(level, parts);

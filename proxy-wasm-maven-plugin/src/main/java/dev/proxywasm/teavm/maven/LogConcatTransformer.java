@@ -15,6 +15,7 @@ import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
 import org.teavm.model.Incoming;
 import org.teavm.model.Instruction;
+import org.teavm.model.MethodDescriptor;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Phi;
@@ -25,12 +26,14 @@ import org.teavm.model.instructions.ArrayElementType;
 import org.teavm.model.instructions.AssignInstruction;
 import org.teavm.model.instructions.ConstructArrayInstruction;
 import org.teavm.model.instructions.ConstructInstruction;
+import org.teavm.model.instructions.GetFieldInstruction;
 import org.teavm.model.instructions.IntegerConstantInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.PutElementInstruction;
 import org.teavm.model.instructions.StringConstantInstruction;
 import org.teavm.model.instructions.UnwrapArrayInstruction;
+import org.teavm.model.util.DefinitionExtractor;
 import org.teavm.model.util.UsageExtractor;
 
 /**
@@ -66,7 +69,7 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
         }
         for (MethodHolder method : cls.getMethods()) {
             if (method.getProgram() != null) {
-                rewrite(method.getProgram());
+                rewrite(method.getProgram(), method.getDescriptor());
             }
         }
     }
@@ -76,7 +79,7 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
             InvokeInstruction text, List<AssignInstruction> copies, InvokeInstruction log) {}
 
     /** Rewrites the program's concatenations that only go to the log; returns how many. */
-    static int rewrite(Program program) {
+    static int rewrite(Program program, MethodDescriptor method) {
         List<ConstructInstruction> builders = new ArrayList<>();
         for (int b = 0; b < program.basicBlockCount(); b++) {
             for (Instruction instruction : program.basicBlockAt(b)) {
@@ -96,7 +99,7 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
                 lines.add(line);
             }
         }
-        lines.forEach(LogConcatTransformer::replace);
+        lines.forEach(line -> replace(line, method));
         return lines.size();
     }
 
@@ -194,13 +197,13 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
         return new MethodReference(StringAppendTransformer.STRING, "valueOf", parameter, STRING);
     }
 
-    private static void replace(Line line) {
+    private static void replace(Line line, MethodDescriptor method) {
         Program program = line.log().getProgram();
         List<Variable> strings = new ArrayList<>();
         for (InvokeInstruction append : line.appends()) {
             Variable value = append.getArguments().get(0);
-            if (isStringConstant(append, value)) {
-                strings.add(value); // a literal piece: already the string it appends
+            if (isString(append, value, method)) {
+                strings.add(value); // already the string it appends, or null, which the host writes as "null"
                 append.delete();
                 continue;
             }
@@ -241,11 +244,46 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
         line.builder().delete();
     }
 
-    /** Whether {@code value} is a string constant defined earlier in the block of {@code use}. */
-    private static boolean isStringConstant(Instruction use, Variable value) {
+    /**
+     * Whether {@code value} is known to be a {@code String} (or null) where {@code use} reads it: a
+     * string constant, the result of a method or field of that type, or a parameter of that type;
+     * through copies, within the block. {@code String.valueOf} would give it back as it is.
+     */
+    private static boolean isString(Instruction use, Variable value, MethodDescriptor method) {
+        Variable wanted = value;
         for (Instruction at = use.getPrevious(); at != null; at = at.getPrevious()) {
-            if (at instanceof StringConstantInstruction constant && constant.getReceiver() == value) {
+            if (at instanceof AssignInstruction copy && copy.getReceiver() == wanted) {
+                wanted = copy.getAssignee();
+            } else if (at instanceof StringConstantInstruction constant && constant.getReceiver() == wanted) {
                 return true;
+            } else if (at instanceof InvokeInstruction call && call.getReceiver() == wanted) {
+                return STRING.equals(call.getMethod().getReturnType());
+            } else if (at instanceof GetFieldInstruction field && field.getReceiver() == wanted) {
+                return STRING.equals(field.getFieldType());
+            }
+        }
+        int parameter = wanted.getIndex() - 1; // variable 0 is this, even in a static method
+        return parameter >= 0 && parameter < method.parameterCount() && STRING.equals(method.parameterType(parameter))
+                && !definedIn(use.getProgram(), wanted);
+    }
+
+    /** Whether an instruction or phi of {@code program} assigns {@code variable}: a parameter never is. */
+    private static boolean definedIn(Program program, Variable variable) {
+        DefinitionExtractor defined = new DefinitionExtractor();
+        for (int b = 0; b < program.basicBlockCount(); b++) {
+            BasicBlock block = program.basicBlockAt(b);
+            for (Phi phi : block.getPhis()) {
+                if (phi.getReceiver() == variable) {
+                    return true;
+                }
+            }
+            for (Instruction instruction : block) {
+                instruction.acceptVisitor(defined);
+                for (Variable assigned : defined.getDefinedVariables()) {
+                    if (assigned == variable) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -85,8 +85,8 @@ class LogConcatTransformerTest {
         Program program = transformed("oneLine");
 
         assertLogLines(1, program);
-        assertEquals(3, calls(program, StringAppendTransformer.STRING, "valueOf"),
-                "each value where it was appended, but the literal \": \"");
+        assertEquals(1, calls(program, StringAppendTransformer.STRING, "valueOf"),
+                "the int, where it was appended; the String parameters and the literal are strings already");
     }
 
     @Test

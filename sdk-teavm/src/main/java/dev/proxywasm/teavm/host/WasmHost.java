@@ -68,7 +68,7 @@ public final class WasmHost implements Host {
     public void log(int level, String[] parts) {
         int length = 0;
         for (String part : parts) {
-            length = TextBuffer.put(length, part);
+            length = TextBuffer.put(length, part == null ? "null" : part);
         }
         byte[] text = TextBuffer.bytes();
         check(Names.PROXY_LOG, ProxyImports.log(level, address(text), length));

@@ -19,6 +19,7 @@ final class HostText {
         Log.info(longLine);
         Log.info("short " + WIDE);
         concatenatedLines(String.valueOf(headers.get(":path")).length());
+        Log.warn("absent=" + headers.get("x-absent") + " path=" + headers.get(":path"));
         headers.add("x-wide", WIDE);
         headers.set("x-é-key", "é");
         headers.add("x-long", "😀".repeat(1500));

@@ -293,7 +293,7 @@ class AbiAreasTest {
         assertHeader(headers, "x-key-found", "true");
         assertNoHeader(headers, "x-\u00e9-key");
         assertEquals(List.of("n=-21 big=" + Long.MIN_VALUE + " c=\u00e9 yes=true none=null nothing=null list=[1, 2] wide="
-                + lone + " 1", "ratio -5.25"), host.getWarnLogs());
+                + lone + " 1", "ratio -5.25", "absent=null path=/"), host.getWarnLogs());
     }
 
     @ProxyWasmTest
