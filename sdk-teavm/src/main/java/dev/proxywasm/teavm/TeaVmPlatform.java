@@ -23,9 +23,9 @@ public final class TeaVmPlatform {
     }
 
     /**
-     * Widens the leading ASCII bytes eight at a time (one 8-byte load, one test, two 8-byte stores):
-     * header names and values are nearly always ASCII, and TeaVM compiles the decoder's loop with a
-     * bounds check on each side of every byte.
+     * Widens the leading ASCII bytes eight at a time (one 8-byte load, one test, two 8-byte stores),
+     * then the last few one at a time: header names and values are nearly always ASCII, and TeaVM
+     * compiles the decoder's loop with a bounds check on each side of every byte.
      */
     public static int widenAscii(byte[] src, int from, int length, char[] dst) {
         Address bytes = Address.ofData(src).add(from);
@@ -38,6 +38,13 @@ public final class TeaVmPlatform {
             }
             chars.add(i * 2).putLong(widen(eight & 0xFFFFFFFFL));
             chars.add(i * 2 + 8).putLong(widen(eight >>> 32));
+        }
+        for (; i < length; i++) {
+            byte b = bytes.add(i).getByte();
+            if (b < 0) {
+                break;
+            }
+            chars.add(i * 2).putChar((char) b);
         }
         return i;
     }

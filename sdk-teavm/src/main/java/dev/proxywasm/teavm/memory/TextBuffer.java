@@ -40,12 +40,12 @@ public final class TextBuffer {
             buffer = grown;
         }
         int ascii = asciiPrefix(chars, n, buffer, at);
-        return Utf8Writer.write(chars, ascii, n, buffer, at + ascii);
+        return ascii == n ? at + n : Utf8Writer.write(chars, ascii, n, buffer, at + ascii);
     }
 
     /**
      * Encodes the text's leading ASCII four chars at a time (one 8-byte load, one test, one 4-byte
-     * store); returns how many it encoded. Most of a log line or header is ASCII, and TeaVM compiles
+     * store), then the last few one at a time; returns how many it encoded. Most of a log line or header is ASCII, and TeaVM compiles
      * the general encoder's loop with a bounds check on each side of every char.
      */
     static int asciiPrefix(char[] chars, int n, byte[] out, int at) {
@@ -59,6 +59,13 @@ public final class TextBuffer {
             }
             to.add(i).putInt((int) four & 0xFF | (int) (four >>> 8) & 0xFF00 | (int) (four >>> 16) & 0xFF0000
                     | (int) (four >>> 24) & 0xFF000000);
+        }
+        for (; i < n; i++) {
+            char c = from.add(i * 2).getChar();
+            if (c >= 0x80) {
+                break;
+            }
+            to.add(i).putByte((byte) c);
         }
         return i;
     }
