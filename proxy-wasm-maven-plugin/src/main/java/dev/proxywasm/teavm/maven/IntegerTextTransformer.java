@@ -1,9 +1,5 @@
 package dev.proxywasm.teavm.maven;
 
-import static dev.proxywasm.teavm.maven.IrInstructions.exit;
-import static dev.proxywasm.teavm.maven.IrInstructions.invoke;
-
-import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
@@ -12,7 +8,6 @@ import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
-import org.teavm.model.instructions.InvocationType;
 
 /**
  * Makes TeaVM 0.13.1's {@code String.valueOf(int)} and {@code Integer.toString(int)} return
@@ -47,13 +42,6 @@ public final class IntegerTextTransformer implements ClassHolderTransformer {
 
     /** {@code return Integers.decimal(value)}. */
     static Program body() {
-        Program program = new Program();
-        program.createVariable(); // this slot of a static method
-        var value = program.createVariable();
-        BasicBlock block = program.createBasicBlock();
-        var text = program.createVariable();
-        block.add(invoke(InvocationType.SPECIAL, DECIMAL, null, text, value));
-        block.add(exit(text));
-        return program;
+        return IrInstructions.returnsCallOf(DECIMAL);
     }
 }

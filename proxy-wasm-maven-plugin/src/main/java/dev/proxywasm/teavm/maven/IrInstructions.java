@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.teavm.model.BasicBlock;
 import org.teavm.model.Instruction;
-import org.teavm.model.Program;
 import org.teavm.model.MethodReference;
+import org.teavm.model.Program;
 import org.teavm.model.Variable;
 import org.teavm.model.instructions.BinaryInstruction;
 import org.teavm.model.instructions.BinaryOperation;
@@ -60,6 +60,21 @@ final class IrInstructions {
         invoke.setReceiver(receiver);
         invoke.setArguments(arguments);
         return invoke;
+    }
+
+    /**
+     * The body of a static method of one parameter that returns {@code method} of it: {@code return
+     * method(parameter)}.
+     */
+    static Program returnsCallOf(MethodReference method) {
+        Program program = new Program();
+        program.createVariable(); // this slot of a static method
+        Variable parameter = program.createVariable();
+        BasicBlock block = program.createBasicBlock();
+        Variable result = program.createVariable();
+        block.add(invoke(InvocationType.SPECIAL, method, null, result, parameter));
+        block.add(exit(result));
+        return program;
     }
 
     /** A return of {@code value}, or of nothing when it is null. */

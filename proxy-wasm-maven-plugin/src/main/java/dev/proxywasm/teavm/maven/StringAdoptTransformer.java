@@ -1,9 +1,5 @@
 package dev.proxywasm.teavm.maven;
 
-import static dev.proxywasm.teavm.maven.IrInstructions.exit;
-import static dev.proxywasm.teavm.maven.IrInstructions.invoke;
-
-import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
@@ -12,7 +8,6 @@ import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
-import org.teavm.model.instructions.InvocationType;
 
 /**
  * Makes {@code dev.proxywasm.runtime.Strings.adopt(char[])} hand its array to the new string instead
@@ -42,13 +37,6 @@ public final class StringAdoptTransformer implements ClassHolderTransformer {
 
     /** {@code return String.fromArray(chars)}. */
     static Program body() {
-        Program program = new Program();
-        program.createVariable(); // this slot of a static method
-        var chars = program.createVariable();
-        BasicBlock block = program.createBasicBlock();
-        var string = program.createVariable();
-        block.add(invoke(InvocationType.SPECIAL, FROM_ARRAY, null, string, chars));
-        block.add(exit(string));
-        return program;
+        return IrInstructions.returnsCallOf(FROM_ARRAY);
     }
 }
