@@ -4,14 +4,12 @@ import static dev.proxywasm.teavm.maven.IrInstructions.invoke;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
 import org.teavm.model.Instruction;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
-import org.teavm.model.Phi;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
@@ -22,7 +20,6 @@ import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.LongConstantInstruction;
 import org.teavm.model.instructions.NumericOperandType;
-import org.teavm.model.util.DefinitionExtractor;
 
 /**
  * Makes {@code int} and {@code long} division and remainder behave as in Java: TeaVM 0.13.1 compiles
@@ -89,19 +86,9 @@ public final class DivisionTransformer implements ClassHolderTransformer {
 
     /** The variables defined once, by an {@code int} or {@code long} constant, with their values. */
     private static Map<Variable, Long> constants(Program program) {
-        Map<Variable, Integer> definitions = new HashMap<>();
         Map<Variable, Long> constants = new HashMap<>();
-        DefinitionExtractor defined = new DefinitionExtractor();
         for (int b = 0; b < program.basicBlockCount(); b++) {
-            BasicBlock block = program.basicBlockAt(b);
-            for (Phi phi : block.getPhis()) {
-                definitions.merge(phi.getReceiver(), 1, Integer::sum);
-            }
-            for (Instruction instruction : block) {
-                instruction.acceptVisitor(defined);
-                for (Variable variable : defined.getDefinedVariables()) {
-                    definitions.merge(variable, 1, Integer::sum);
-                }
+            for (Instruction instruction : program.basicBlockAt(b)) {
                 if (instruction instanceof IntegerConstantInstruction constant) {
                     constants.put(constant.getReceiver(), (long) constant.getConstant());
                 } else if (instruction instanceof LongConstantInstruction constant) {
@@ -109,6 +96,7 @@ public final class DivisionTransformer implements ClassHolderTransformer {
                 }
             }
         }
+        Map<Variable, Integer> definitions = IrInstructions.definitions(program);
         constants.keySet().removeIf(variable -> definitions.getOrDefault(variable, 0) != 1);
         return constants;
     }

@@ -1,10 +1,14 @@
 package dev.proxywasm.teavm.maven;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.teavm.model.BasicBlock;
+import org.teavm.model.Incoming;
 import org.teavm.model.Instruction;
 import org.teavm.model.MethodReference;
+import org.teavm.model.Phi;
 import org.teavm.model.Program;
 import org.teavm.model.Variable;
 import org.teavm.model.instructions.BinaryInstruction;
@@ -16,6 +20,8 @@ import org.teavm.model.instructions.IntegerConstantInstruction;
 import org.teavm.model.instructions.InvocationType;
 import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.NumericOperandType;
+import org.teavm.model.util.DefinitionExtractor;
+import org.teavm.model.util.UsageExtractor;
 
 /** The TeaVM IR instructions the build's rewrites of TeaVM's own classes write, one way each. */
 final class IrInstructions {
@@ -96,5 +102,45 @@ final class IrInstructions {
             }
         }
         return calls;
+    }
+
+    /** How many times each variable is read, by instructions and by phis. */
+    static Map<Variable, Integer> uses(Program program) {
+        Map<Variable, Integer> uses = new HashMap<>();
+        UsageExtractor extractor = new UsageExtractor();
+        for (int b = 0; b < program.basicBlockCount(); b++) {
+            BasicBlock block = program.basicBlockAt(b);
+            for (Phi phi : block.getPhis()) {
+                for (Incoming incoming : phi.getIncomings()) {
+                    uses.merge(incoming.getValue(), 1, Integer::sum);
+                }
+            }
+            for (Instruction instruction : block) {
+                instruction.acceptVisitor(extractor);
+                for (Variable variable : extractor.getUsedVariables()) {
+                    uses.merge(variable, 1, Integer::sum);
+                }
+            }
+        }
+        return uses;
+    }
+
+    /** How many times each variable is assigned, by instructions and by phis (a parameter: never). */
+    static Map<Variable, Integer> definitions(Program program) {
+        Map<Variable, Integer> definitions = new HashMap<>();
+        DefinitionExtractor extractor = new DefinitionExtractor();
+        for (int b = 0; b < program.basicBlockCount(); b++) {
+            BasicBlock block = program.basicBlockAt(b);
+            for (Phi phi : block.getPhis()) {
+                definitions.merge(phi.getReceiver(), 1, Integer::sum);
+            }
+            for (Instruction instruction : block) {
+                instruction.acceptVisitor(extractor);
+                for (Variable variable : extractor.getDefinedVariables()) {
+                    definitions.merge(variable, 1, Integer::sum);
+                }
+            }
+        }
+        return definitions;
     }
 }

@@ -9,16 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.teavm.model.BasicBlock;
 import org.teavm.model.ClassHolder;
 import org.teavm.model.ClassHolderTransformer;
 import org.teavm.model.ClassHolderTransformerContext;
-import org.teavm.model.Incoming;
 import org.teavm.model.Instruction;
 import org.teavm.model.MethodDescriptor;
 import org.teavm.model.MethodHolder;
 import org.teavm.model.MethodReference;
-import org.teavm.model.Phi;
 import org.teavm.model.Program;
 import org.teavm.model.ValueType;
 import org.teavm.model.Variable;
@@ -33,7 +30,6 @@ import org.teavm.model.instructions.InvokeInstruction;
 import org.teavm.model.instructions.PutElementInstruction;
 import org.teavm.model.instructions.StringConstantInstruction;
 import org.teavm.model.instructions.UnwrapArrayInstruction;
-import org.teavm.model.util.DefinitionExtractor;
 import org.teavm.model.util.UsageExtractor;
 
 /**
@@ -91,7 +87,7 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
         if (builders.isEmpty()) {
             return 0;
         }
-        Map<Variable, Integer> uses = uses(program);
+        Map<Variable, Integer> uses = IrInstructions.uses(program);
         List<Line> lines = new ArrayList<>();
         for (ConstructInstruction builder : builders) {
             Line line = line(builder, uses);
@@ -99,7 +95,10 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
                 lines.add(line);
             }
         }
-        lines.forEach(line -> replace(line, method));
+        if (!lines.isEmpty()) {
+            Map<Variable, Integer> definitions = IrInstructions.definitions(program);
+            lines.forEach(line -> replace(line, method, definitions));
+        }
         return lines.size();
     }
 
@@ -153,12 +152,8 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
             } else if (toString != null && call.getMethod().getClassName().equals(LOG)
                     && LEVELS.containsKey(call.getMethod().getName()) && call.getArguments().size() == 1
                     && text.contains(call.getArguments().get(0))) {
+                chain.addAll(text);
                 for (Variable variable : chain) {
-                    if (!uses.getOrDefault(variable, 0).equals(seen.getOrDefault(variable, 0))) {
-                        return null;
-                    }
-                }
-                for (Variable variable : text) {
                     if (!uses.getOrDefault(variable, 0).equals(seen.getOrDefault(variable, 0))) {
                         return null;
                     }
@@ -173,10 +168,6 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
 
     private static boolean builderCall(InvokeInstruction call, String name) {
         return call.getMethod().getClassName().equals(BUILDER) && (name == null || call.getMethod().getName().equals(name));
-    }
-
-    private static boolean once(Map<Variable, Integer> uses, Variable variable) {
-        return uses.getOrDefault(variable, 0) == 1;
     }
 
     /**
@@ -197,12 +188,12 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
         return new MethodReference(StringAppendTransformer.STRING, "valueOf", parameter, STRING);
     }
 
-    private static void replace(Line line, MethodDescriptor method) {
+    private static void replace(Line line, MethodDescriptor method, Map<Variable, Integer> definitions) {
         Program program = line.log().getProgram();
         List<Variable> strings = new ArrayList<>();
         for (InvokeInstruction append : line.appends()) {
             Variable value = append.getArguments().get(0);
-            if (isString(append, value, method)) {
+            if (isString(append, value, method, definitions)) {
                 strings.add(value); // already the string it appends, or null, which the host writes as "null"
                 append.delete();
                 continue;
@@ -249,7 +240,8 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
      * string constant, the result of a method or field of that type, or a parameter of that type;
      * through copies, within the block. {@code String.valueOf} would give it back as it is.
      */
-    private static boolean isString(Instruction use, Variable value, MethodDescriptor method) {
+    private static boolean isString(Instruction use, Variable value, MethodDescriptor method,
+            Map<Variable, Integer> definitions) {
         Variable wanted = value;
         for (Instruction at = use.getPrevious(); at != null; at = at.getPrevious()) {
             if (at instanceof AssignInstruction copy && copy.getReceiver() == wanted) {
@@ -264,29 +256,7 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
         }
         int parameter = wanted.getIndex() - 1; // variable 0 is this, even in a static method
         return parameter >= 0 && parameter < method.parameterCount() && STRING.equals(method.parameterType(parameter))
-                && !definedIn(use.getProgram(), wanted);
-    }
-
-    /** Whether an instruction or phi of {@code program} assigns {@code variable}: a parameter never is. */
-    private static boolean definedIn(Program program, Variable variable) {
-        DefinitionExtractor defined = new DefinitionExtractor();
-        for (int b = 0; b < program.basicBlockCount(); b++) {
-            BasicBlock block = program.basicBlockAt(b);
-            for (Phi phi : block.getPhis()) {
-                if (phi.getReceiver() == variable) {
-                    return true;
-                }
-            }
-            for (Instruction instruction : block) {
-                instruction.acceptVisitor(defined);
-                for (Variable assigned : defined.getDefinedVariables()) {
-                    if (assigned == variable) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+                && !definitions.containsKey(wanted);
     }
 
     private static Variable constant(Program program, List<Instruction> into, int value) {
@@ -295,26 +265,5 @@ public final class LogConcatTransformer implements ClassHolderTransformer {
         constant.setReceiver(program.createVariable());
         into.add(constant);
         return constant.getReceiver();
-    }
-
-    /** How many times each variable is read, by instructions and by phis. */
-    private static Map<Variable, Integer> uses(Program program) {
-        Map<Variable, Integer> uses = new HashMap<>();
-        UsageExtractor extractor = new UsageExtractor();
-        for (int b = 0; b < program.basicBlockCount(); b++) {
-            BasicBlock block = program.basicBlockAt(b);
-            for (Phi phi : block.getPhis()) {
-                for (Incoming incoming : phi.getIncomings()) {
-                    uses.merge(incoming.getValue(), 1, Integer::sum);
-                }
-            }
-            for (Instruction instruction : block) {
-                instruction.acceptVisitor(extractor);
-                for (Variable variable : extractor.getUsedVariables()) {
-                    uses.merge(variable, 1, Integer::sum);
-                }
-            }
-        }
-        return uses;
     }
 }
