@@ -2,7 +2,6 @@ package dev.proxywasm.teavm.memory;
 
 import dev.proxywasm.runtime.Strings;
 import dev.proxywasm.runtime.Utf8Writer;
-import org.teavm.interop.Address;
 
 /**
  * One reused buffer for the text a host call passes (a log line, a header's name and value), so that
@@ -39,35 +38,8 @@ public final class TextBuffer {
             bytes = grown;
             buffer = grown;
         }
-        int ascii = asciiPrefix(chars, n, buffer, at);
+        int ascii = Ascii.narrow(chars, n, buffer, at);
         return ascii == n ? at + n : Utf8Writer.write(chars, ascii, n, buffer, at + ascii);
-    }
-
-    /**
-     * Encodes the text's leading ASCII four chars at a time (one 8-byte load, one test, one 4-byte
-     * store), then the last few one at a time; returns how many it encoded. Most of a log line or header is ASCII, and TeaVM compiles
-     * the general encoder's loop with a bounds check on each side of every char.
-     */
-    static int asciiPrefix(char[] chars, int n, byte[] out, int at) {
-        Address from = Address.ofData(chars);
-        Address to = Address.ofData(out).add(at);
-        int i = 0;
-        for (; i + 4 <= n; i += 4) {
-            long four = from.add(i * 2).getLong();
-            if ((four & 0xFF80FF80FF80FF80L) != 0) {
-                break;
-            }
-            to.add(i).putInt((int) four & 0xFF | (int) (four >>> 8) & 0xFF00 | (int) (four >>> 16) & 0xFF0000
-                    | (int) (four >>> 24) & 0xFF000000);
-        }
-        for (; i < n; i++) {
-            char c = from.add(i * 2).getChar();
-            if (c >= 0x80) {
-                break;
-            }
-            to.add(i).putByte((byte) c);
-        }
-        return i;
     }
 
     /** The buffer the last {@link #put} wrote into. */
